@@ -92,12 +92,12 @@ describe('openDatabase', () => {
     const file = temporary.file('future.sqlite');
     openDatabase(file).close();
     const raw = new Database(file);
-    raw.pragma('user_version = 7');
+    raw.pragma(`user_version = ${latest + 1}`);
     raw.close();
     const before = fs.readFileSync(file);
     const error = openError(file);
     expect(error.code).toBe('schema-too-new');
-    expect(error.message).toContain(`database schema version 7 is newer than this app supports (${latest}); update the app`);
+    expect(error.message).toContain(`database schema version ${latest + 1} is newer than this app supports (${latest}); update the app`);
     expect(error.message).toContain(file);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
