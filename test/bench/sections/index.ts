@@ -4,3 +4,4 @@ import type { BenchSection } from '../bench-section.ts';
 export const sections: BenchSection[] = [];
 import { journalSection } from './journal.section.ts'; sections.push(journalSection);
 import { optionsSection } from './options.section.ts'; sections.push(optionsSection);
+import { marketSection } from './market.section.ts'; sections.push(marketSection);
