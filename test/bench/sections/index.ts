@@ -1,7 +1,7 @@
 // Every benchmark section, in the order they run. Later issues add theirs here.
 import type { BenchSection } from '../bench-section.ts';
+import { journalSection } from './journal.section.ts';
+import { marketSection } from './market.section.ts';
+import { optionsSection } from './options.section.ts';
 
-export const sections: BenchSection[] = [];
-import { journalSection } from './journal.section.ts'; sections.push(journalSection);
-import { optionsSection } from './options.section.ts'; sections.push(optionsSection);
-import { marketSection } from './market.section.ts'; sections.push(marketSection);
+export const sections: BenchSection[] = [optionsSection, journalSection, marketSection];

@@ -14,6 +14,7 @@ import { AcceleratedClock } from '../../../electron/core/accelerated-clock.ts';
 import { TestClock } from '../../../electron/core/test-clock.ts';
 import { SimulatedMarket } from '../../../electron/market/index.ts';
 import type { BenchRow, BenchSection, BenchSectionResult } from '../bench-section.ts';
+import { measurePaperFillsPerSecond } from '../paper-fills.ts';
 
 const MONDAY_BEFORE_OPEN = Date.parse('2026-11-23T14:00:00Z');
 const MONDAY_OPEN = Date.parse('2026-11-23T14:30:00Z');
@@ -123,7 +124,16 @@ function estimateEveryStep(json: Record<string, unknown>): BenchRow {
   return { metric: 'estimated: session with chains refreshed every step', value: seconds, unit: 's', note: `${STEPS_PER_SESSION} × ${contracts} quotes; why chains refresh per minute, subscriptions per step` };
 }
 
-const measurements: Measurement[] = [measureQuoteUpdates, measureSimulatedDay];
+/** Fills the paper broker books per second, each placement and fill a durable (fsynced) SQLite transaction. */
+async function measurePaperFills(): Promise<BenchSectionResult> {
+  const { fillsPerSec, fills } = await measurePaperFillsPerSecond();
+  return {
+    json: { paperFillsPerSec: fillsPerSec },
+    rows: [{ metric: 'paper broker fills (marketable orders)', value: fillsPerSec, unit: 'fills/s', note: `${fills} fills; every order and fill is an fsynced SQLite transaction` }],
+  };
+}
+
+const measurements: Measurement[] = [measureQuoteUpdates, measureSimulatedDay, measurePaperFills];
 
 export const marketSection: BenchSection = {
   name: 'market',
