@@ -33,7 +33,7 @@ export {
   tradingSession,
 } from './trading-calendar.ts';
 export type { TradingSession } from './trading-calendar.ts';
-export { newYorkWallTime } from './new-york-time.ts';
+export { newYorkWallTime } from '../../shared/domain/new-york-time.ts';
 export { ceilToTick, floorToTick, tickSize } from './tick-rules.ts';
 export { listExpirations, isThirdFriday } from './expirations.ts';
 export { listStrikes, strikeIncrementAt } from './strikes.ts';

@@ -3,7 +3,7 @@
 // are New York calendar dates. A session is open on [open, close).
 import { addDays, newYorkDate, type IsoDate } from '../../shared/domain/index.ts';
 import { holidayName, isEarlyClose, weekdayOf } from './nyse-holidays.ts';
-import { newYorkWallTime } from './new-york-time.ts';
+import { newYorkWallTime } from '../../shared/domain/new-york-time.ts';
 
 export const REGULAR_OPEN_MINUTES = 9 * 60 + 30;
 export const REGULAR_CLOSE_MINUTES = 16 * 60;

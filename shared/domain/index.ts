@@ -4,6 +4,7 @@
 export * from './errors.ts';
 export type { Brand } from './brand.ts';
 export * from './calendar.ts';
+export * from './new-york-time.ts';
 export * from './ids.ts';
 export * as money from './money.ts';
 export { MICROS_PER_DOLLAR, MoneyOverflowError, ZERO_MONEY, type Money } from './money.ts';

@@ -19,7 +19,7 @@ import { silentLogger, type Logger } from '../../core/logger.ts';
 import { accountSummary } from './account-figures.ts';
 import { whatIfPreview } from './buying-power.ts';
 import { newContext, type ExchangeContext, type ExchangeServices } from './exchange-context.ts';
-import { newYorkInstant } from './new-york-wall-clock.ts';
+import { newYorkWallTime } from '../../../shared/domain/new-york-time.ts';
 import { storableCopy, takeIn, type IntakeEntry } from './order-intake.ts';
 import { processRequest } from './order-requests.ts';
 import { rejectionReason } from './order-validation.ts';
@@ -150,7 +150,7 @@ export class PaperBroker implements Broker, Disposable {
   async openOrders(): Promise<readonly BrokerOrderSnapshot[]> {
     this.#requireConnected('list open orders');
     const { book, clock } = this.#services;
-    const startOfToday = newYorkInstant(newYorkDate(clock.now()), 0);
+    const startOfToday = newYorkWallTime(newYorkDate(clock.now()), 0);
     return book.all()
       .filter((order) => isLive(order) || order.updatedAt >= startOfToday)
       .map((order) => toSnapshot(order, book.parentRef(order)));

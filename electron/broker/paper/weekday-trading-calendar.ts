@@ -4,7 +4,7 @@
 // same PaperTradingCalendar port.
 import { addDays, newYorkDate, parseIsoDate, type IsoDate } from '../../../shared/domain/calendar.ts';
 import type { PaperTradingCalendar } from './paper-market-port.ts';
-import { newYorkInstant, weekdayOf } from './new-york-wall-clock.ts';
+import { newYorkWallTime, weekdayOf } from '../../../shared/domain/new-york-time.ts';
 
 export interface WeekdayCalendarOptions {
   /** Minutes after midnight New York; 570 (09:30) by default. */
@@ -64,7 +64,7 @@ export class WeekdayTradingCalendar implements PaperTradingCalendar {
   }
 
   expirationTime(expiry: IsoDate): number {
-    return newYorkInstant(parseIsoDate(expiry, 'expiry'), this.#expirationMinutes);
+    return newYorkWallTime(parseIsoDate(expiry, 'expiry'), this.#expirationMinutes);
   }
 
   /** The session containing `epochMs`, or the next one. */
@@ -74,9 +74,9 @@ export class WeekdayTradingCalendar implements PaperTradingCalendar {
     let date = newYorkDate(epochMs);
     for (let day = 0; day <= maximumDaysToNextSession; day++, date = addDays(date, 1)) {
       if (!this.isTradingDay(date)) continue;
-      const close = newYorkInstant(date, this.#closeMinutes);
+      const close = newYorkWallTime(date, this.#closeMinutes);
       if (epochMs >= close) continue;
-      this.#cached = { open: newYorkInstant(date, this.#openMinutes), close, from: epochMs };
+      this.#cached = { open: newYorkWallTime(date, this.#openMinutes), close, from: epochMs };
       return this.#cached;
     }
     throw new RangeError(`no trading session within ${maximumDaysToNextSession} days after ${new Date(epochMs).toISOString()}`);

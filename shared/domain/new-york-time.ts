@@ -1,7 +1,7 @@
 // New York wall-clock time ↔ epoch milliseconds, DST-correct, from the runtime's Intl time-zone
 // data (full ICU in Node 24 and Electron). No library: two formatToParts calls per conversion,
 // and callers cache per date.
-import type { IsoDate } from '../../shared/domain/index.ts';
+import type { IsoDate } from './calendar.ts';
 
 const newYorkParts = new Intl.DateTimeFormat('en-US', {
   timeZone: 'America/New_York',
@@ -40,4 +40,9 @@ export function newYorkWallTime(date: IsoDate, minutesAfterMidnight: number): nu
   const candidates = [wallAsUtc - offsetBefore, wallAsUtc - offsetAfter].filter((instant) => newYorkOffsetMs(instant) === wallAsUtc - instant);
   // Both valid: the autumn overlap, take the first; none valid: the spring gap, keep the old offset.
   return candidates.length > 0 ? Math.min(...candidates) : wallAsUtc - offsetBefore;
+}
+
+/** 0 = Sunday … 6 = Saturday, for a calendar date. */
+export function weekdayOf(date: IsoDate): number {
+  return new Date(`${date}T12:00:00Z`).getUTCDay();
 }

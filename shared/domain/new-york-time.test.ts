@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IsoDate } from '../../shared/domain/index.ts';
+import type { IsoDate } from './calendar.ts';
 import { newYorkOffsetMs, newYorkWallTime } from './new-york-time.ts';
 
 const hour = 3_600_000;
