@@ -155,3 +155,52 @@ describe("AcceleratedClock in 'max' mode", () => {
     expect(() => clock.setTimeout(() => {}, 1)).toThrow(/disposed/);
   });
 });
+
+describe('AcceleratedClock pause and resume', () => {
+  const settle = async () => {
+    for (let round = 0; round < 5; round++) await new Promise<void>((resolve) => setImmediate(resolve));
+  };
+
+  it("when paused from inside a timer in 'max' mode, then no later timer fires, not even one due at the same instant", async () => {
+    const clock = new AcceleratedClock({ startTime: start, speed: 'max' });
+    const fired: string[] = [];
+    clock.setTimeout(() => fired.push('before'), 1_000);
+    clock.setTimeout(() => {
+      fired.push('stop');
+      clock.pause();
+    }, 2_000);
+    clock.setTimeout(() => fired.push('same instant'), 2_000);
+    clock.setTimeout(() => fired.push('after'), 3_000);
+    await settle();
+    expect(fired).toEqual(['before', 'stop']);
+    expect(clock.paused).toBe(true);
+    expect(clock.now()).toBe(start + 2_000);
+    clock.dispose();
+  });
+
+  it('when resumed, then the pending timers fire from the paused instant on', async () => {
+    const clock = new AcceleratedClock({ startTime: start, speed: 'max' });
+    const fired: number[] = [];
+    clock.pause();
+    clock.setTimeout(() => fired.push(clock.now()), 500);
+    await settle();
+    expect(fired).toEqual([]);
+    clock.resume();
+    await settle();
+    expect(fired).toEqual([start + 500]);
+    clock.dispose();
+  });
+
+  it('when paused at speed X, then real time passing does not move simulated time', () => {
+    const real = new TestClock(0);
+    const clock = new AcceleratedClock({ startTime: start, speed: 60, realTime: real });
+    real.advance(1_000);
+    clock.pause();
+    real.advance(10_000);
+    expect(clock.now()).toBe(start + 60_000);
+    clock.resume();
+    real.advance(1_000);
+    expect(clock.now()).toBe(start + 120_000);
+    clock.dispose();
+  });
+});

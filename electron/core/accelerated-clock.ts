@@ -57,6 +57,7 @@ export class AcceleratedClock implements Clock, Disposable {
   #wakeUp: Disposable | undefined;
   #wakeUpDue = Number.POSITIVE_INFINITY;
   #pumping = false;
+  #paused = false;
   #disposed = false;
 
   constructor(options: AcceleratedClockOptions) {
@@ -83,7 +84,7 @@ export class AcceleratedClock implements Clock, Disposable {
 
   now(): number {
     if (this.#firingTime !== undefined) return this.#firingTime;
-    if (this.#speed === 'max') return this.#floor;
+    if (this.#speed === 'max' || this.#paused) return this.#floor;
     const scaled = this.#simulatedAnchor + Math.floor((this.#realTime.now() - this.#realAnchor) * this.#speed);
     return Math.max(this.#floor, scaled);
   }
@@ -113,6 +114,33 @@ export class AcceleratedClock implements Clock, Disposable {
     if (!this.#pumping) this.#armWakeUp();
   }
 
+  get paused(): boolean {
+    return this.#paused;
+  }
+
+  /**
+   * Freezes simulated time at once: no further timer fires (not even one due at this instant
+   * later in the current slice) until resume(). Timers may still be scheduled. A run that must
+   * stop at an exact simulated instant pauses from inside the timer that marks it.
+   */
+  pause(): void {
+    if (this.#paused) return;
+    const current = this.now();
+    this.#cancelWakeUp();
+    this.#floor = current;
+    this.#simulatedAnchor = current;
+    this.#paused = true;
+  }
+
+  /** Continues from the paused instant at the current speed. */
+  resume(): void {
+    if (!this.#paused) return;
+    this.#paused = false;
+    this.#simulatedAnchor = this.#floor;
+    this.#realAnchor = this.#realTime.now();
+    if (!this.#pumping) this.#armWakeUp();
+  }
+
   /** Clears every timer and stops the loop; the clock cannot schedule afterwards. */
   dispose(): void {
     if (this.#disposed) return;
@@ -129,7 +157,7 @@ export class AcceleratedClock implements Clock, Disposable {
   #armWakeUp(): void {
     this.#cancelWakeUp();
     const due = this.#timers.nextDue();
-    if (due === undefined || this.#disposed) return;
+    if (due === undefined || this.#disposed || this.#paused) return;
     this.#wakeUpDue = due;
     if (this.#speed === 'max') {
       this.#wakeUp = this.#scheduleImmediate(() => this.#pump());
@@ -161,7 +189,7 @@ export class AcceleratedClock implements Clock, Disposable {
   }
 
   #runDue(limit: number): void {
-    while (!this.#disposed && this.#speed !== 'max' && this.#timers.runNext(limit, this.#enterTime)) {
+    while (!this.#disposed && !this.#paused && this.#speed !== 'max' && this.#timers.runNext(limit, this.#enterTime)) {
       // one timer per iteration
     }
   }
@@ -169,7 +197,7 @@ export class AcceleratedClock implements Clock, Disposable {
   #runSlice(): void {
     const sliceEnd = this.#realTime.now() + this.#maxSliceMs;
     for (let count = 0; count < this.#maxTimersPerSlice; count++) {
-      if (this.#disposed || this.#speed !== 'max') return;
+      if (this.#disposed || this.#paused || this.#speed !== 'max') return;
       if (!this.#timers.runNext(Number.POSITIVE_INFINITY, this.#enterTime)) return;
       if (this.#realTime.now() >= sliceEnd) return;
     }

@@ -1,0 +1,68 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { formatClientOrderRef } from '../../shared/domain/ids.ts';
+import { TestClock } from '../core/test-clock.ts';
+import { silentLogger } from '../core/logger.ts';
+import { APP_DATABASE_FILE, PAPER_ACCOUNT_FILE, WorkstationEngine } from './workstation-engine.ts';
+
+const mondayOpen = Date.UTC(2026, 10, 23, 14, 30);
+
+describe('WorkstationEngine', () => {
+  let directory: string;
+  beforeEach(() => {
+    directory = mkdtempSync(path.join(tmpdir(), 'engine-test-'));
+  });
+  afterEach(() => rmSync(directory, { recursive: true, force: true }));
+
+  const build = (clock: TestClock) => new WorkstationEngine({ dataDirectory: directory, clock, seed: 3, logger: silentLogger });
+
+  it('when started and stopped, then both databases exist and the journal records both and verifies', async () => {
+    const clock = new TestClock(mondayOpen);
+    const engine = build(clock);
+    await engine.start();
+    clock.advance(5_000);
+    await engine.stop();
+    expect(engine.journal.read().map((entry) => entry.type)).toEqual(['engine.started', 'engine.stopped']);
+    expect(engine.journal.verify().ok).toBe(true);
+    engine.dispose();
+    expect(existsSync(path.join(directory, APP_DATABASE_FILE))).toBe(true);
+    expect(existsSync(path.join(directory, PAPER_ACCOUNT_FILE))).toBe(true);
+  });
+
+  it('when the market steps, then the status shows its prices, the connected account and the quote count', async () => {
+    const clock = new TestClock(mondayOpen);
+    const engine = build(clock);
+    await engine.start();
+    clock.advance(10_000);
+    const status = await engine.status();
+    expect(status.marketOpen).toBe(true);
+    expect(status.underlyings.map((quote) => quote.symbol)).toEqual(['SPY', 'QQQ', 'IWM', 'AAPL', 'TSLA']);
+    expect(status.account.cash).toBe(status.account.netLiquidation);
+    expect(engine.quotesGenerated).toBe(10 * 6);
+    expect(engine.broker.connectionStatus().state).toBe('connected');
+    await engine.stop();
+    engine.dispose();
+  });
+
+  it('when the engine restarts on the same folder, then the paper account keeps its orders', async () => {
+    const clock = new TestClock(mondayOpen);
+    const first = build(clock);
+    await first.start();
+    const expiry = first.market.expirations('SPY')[3]!;
+    const strike = first.market.strikes('SPY', expiry)[10]!;
+    const contract = first.market.option('SPY', expiry, strike, 'put');
+    await first.broker.placeOrder({ clientOrderRef: formatClientOrderRef(1), instrument: contract, action: 'BUY', quantity: 1, type: 'LMT', limitPrice: 0.01, tif: 'GTC' });
+    clock.advance(1_000);
+    await first.stop();
+    first.dispose();
+
+    const second = build(clock);
+    await second.start();
+    expect((await second.broker.openOrders()).map((order) => order.clientOrderRef)).toEqual([formatClientOrderRef(1)]);
+    expect(second.journal.read().map((entry) => entry.type)).toEqual(['engine.started', 'engine.stopped', 'engine.started']);
+    await second.stop();
+    second.dispose();
+  });
+});

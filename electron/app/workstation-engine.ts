@@ -1,0 +1,119 @@
+// The composition root shared by the headless runner and (later) the desktop app: it opens the
+// app database (journal and trading store), starts the simulated market, and connects the paper
+// broker with its own account file. Later issues add the OMS, the risk governor and the workflows
+// here, so there is one place where the engine is put together.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { AccountSummary } from '../../shared/domain/account.ts';
+import type { BrokerOrderSnapshot, BrokerPosition } from '../broker/broker.ts';
+import { PaperBroker, type PaperBrokerConfigInput } from '../broker/paper/index.ts';
+import type { Clock } from '../core/clock.ts';
+import { Component } from '../core/lifecycle.ts';
+import type { Logger } from '../core/logger.ts';
+import { isOpen, SimulatedMarket, type MarketConfigInput, type UnderlyingQuote } from '../market/index.ts';
+import { openDatabase, type AppDatabase } from '../persistence/database.ts';
+import { Journal } from '../persistence/journal/journal.ts';
+import { TradingStore } from '../persistence/trading-store.ts';
+import { SimulatedMarketPaperPort } from './simulated-market-paper-port.ts';
+
+export type WorkstationEngineOptions = {
+  /** Holds workstation.sqlite (journal, orders, fills, …) and paper-account.sqlite (the paper broker's account). */
+  readonly dataDirectory: string;
+  readonly clock: Clock;
+  /** Seeds the simulated market and a new paper account. */
+  readonly seed: number;
+  /** The simulated market's initial instant; clock.now() by default. */
+  readonly startTime?: number;
+  readonly logger: Logger;
+  readonly marketConfig?: MarketConfigInput;
+  readonly paperConfig?: PaperBrokerConfigInput;
+};
+
+export type EngineStatus = {
+  /** The engine's clock. */
+  readonly time: number;
+  /** Whether the regular session is open at `time`. */
+  readonly marketOpen: boolean;
+  /** The instant of the market's last step (quotes reflect it). */
+  readonly marketTime: number;
+  readonly underlyings: readonly UnderlyingQuote[];
+  readonly vix: number;
+  readonly openOrders: readonly BrokerOrderSnapshot[];
+  readonly positions: readonly BrokerPosition[];
+  readonly account: AccountSummary;
+};
+
+export const APP_DATABASE_FILE = 'workstation.sqlite';
+export const PAPER_ACCOUNT_FILE = 'paper-account.sqlite';
+
+export class WorkstationEngine extends Component {
+  readonly market: SimulatedMarket;
+  readonly broker: PaperBroker;
+  readonly database: AppDatabase;
+  readonly journal: Journal;
+  readonly store: TradingStore;
+  readonly #logger: Logger;
+  readonly #clock: Clock;
+  #ticks = 0;
+
+  constructor(options: WorkstationEngineOptions) {
+    super('workstation-engine');
+    this.#logger = options.logger.child({ component: 'engine' });
+    this.#clock = options.clock;
+    mkdirSync(options.dataDirectory, { recursive: true });
+    this.database = openDatabase(path.join(options.dataDirectory, APP_DATABASE_FILE), { logger: options.logger });
+    // Disposed in reverse order: the broker and the market stop before the database closes.
+    this.lifetime.addTeardown(() => this.database.close());
+    this.journal = new Journal(this.database, options.clock);
+    this.store = new TradingStore(this.database, options.clock, this.journal);
+    this.market = this.lifetime.add(
+      new SimulatedMarket({ seed: options.seed, clock: options.clock, config: options.marketConfig, startTime: options.startTime, logger: options.logger }),
+    );
+    this.broker = this.lifetime.add(
+      new PaperBroker({
+        clock: options.clock,
+        market: new SimulatedMarketPaperPort(this.market),
+        storeFile: path.join(options.dataDirectory, PAPER_ACCOUNT_FILE),
+        seed: options.seed,
+        config: options.paperConfig,
+        logger: options.logger,
+      }),
+    );
+    this.lifetime.add(this.market.events.subscribe('market.tick', () => this.#ticks++));
+  }
+
+  /** Underlying and VIX quotes the market has published since the engine was built. */
+  get quotesGenerated(): number {
+    return this.#ticks;
+  }
+
+  protected override async onStart(): Promise<void> {
+    const verification = this.journal.verify();
+    if (!verification.ok) throw new Error(`the journal failed verification: ${verification.problem.message}`);
+    await this.market.start();
+    await this.broker.connect();
+    this.journal.append('engine.started', { marketTime: this.market.time, journalEntries: verification.entries });
+    this.#logger.info('engine started', { marketTime: new Date(this.market.time).toISOString() });
+  }
+
+  protected override async onStop(): Promise<void> {
+    await this.broker.disconnect();
+    await this.market.stop();
+    this.journal.append('engine.stopped', { marketTime: this.market.time });
+    this.#logger.info('engine stopped', { marketTime: new Date(this.market.time).toISOString() });
+  }
+
+  async status(): Promise<EngineStatus> {
+    const [openOrders, positions, account] = await Promise.all([this.broker.openOrders(), this.broker.positions(), this.broker.accountSummary()]);
+    return {
+      time: this.#clock.now(),
+      marketOpen: isOpen(this.#clock.now()),
+      marketTime: this.market.time,
+      underlyings: this.market.optionableSymbols.map((symbol) => this.market.underlyingQuote(symbol)),
+      vix: this.market.vix(),
+      openOrders,
+      positions,
+      account,
+    };
+  }
+}
