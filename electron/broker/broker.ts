@@ -21,11 +21,15 @@ import type { Contract } from '../../shared/domain/contract.ts';
 import type { ClientOrderRef, ExecutionId } from '../../shared/domain/ids.ts';
 import type { Instrument } from '../../shared/domain/instrument.ts';
 import type { Money } from '../../shared/domain/money.ts';
+import type { OrderPriceFields } from '../../shared/domain/order-price-fields.ts';
 import type { OrderAction, OrderType, TimeInForce } from '../../shared/domain/order-types.ts';
 import type { Disposable } from '../core/lifecycle.ts';
 
-/** What the engine asks a broker to work. Prices are per share; a combo's limit is its net price per unit (negative = credit). */
-export interface BrokerOrderRequest {
+/**
+ * What the engine asks a broker to work. Prices are per share; a combo's limit is its net price
+ * per unit (negative = credit). The price fields and their meaning are the domain's (OrderPriceFields).
+ */
+export interface BrokerOrderRequest extends Partial<OrderPriceFields> {
   readonly clientOrderRef: ClientOrderRef;
   readonly instrument: Instrument;
   readonly action: OrderAction;
@@ -33,12 +37,6 @@ export interface BrokerOrderRequest {
   readonly quantity: number;
   readonly type: OrderType;
   readonly tif: TimeInForce;
-  readonly limitPrice?: number | undefined;
-  readonly stopPrice?: number | undefined;
-  readonly trailingAmount?: number | undefined;
-  readonly trailingPercent?: number | undefined;
-  /** Trailing stop-limit: the limit's distance from the trailing stop price. */
-  readonly limitOffset?: number | undefined;
   /** One-cancels-all group: when one member fills, the broker cancels the others. */
   readonly ocaGroup?: string | undefined;
 }
