@@ -9,8 +9,9 @@ import { migration as positionSnapshots } from './0005-position-snapshots.ts';
 import { migration as decisions } from './0006-decisions.ts';
 import { migration as alerts } from './0007-alerts.ts';
 import { migration as riskEvents } from './0008-risk-events.ts';
+import { migration as deadLetters } from './0009-dead-letters.ts';
 import { validateMigrations, type Migration } from './migration.ts';
 
-export const migrations: readonly Migration[] = [journal, settings, orders, strategies, positionSnapshots, decisions, alerts, riskEvents];
+export const migrations: readonly Migration[] = [journal, settings, orders, strategies, positionSnapshots, decisions, alerts, riskEvents, deadLetters];
 
 validateMigrations(migrations);
