@@ -85,8 +85,19 @@ async function main(argv: readonly string[]): Promise<number> {
   return verification.ok ? 0 : 1;
 }
 
+// A run whose every timer and promise has drained without finishing would otherwise exit 0 silently.
+let finished = false;
+process.on('beforeExit', () => {
+  if (finished) return;
+  console.error('headless runner stalled: nothing was left to run, yet the run had not finished');
+  process.exit(1);
+});
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    finished = true;
+    process.exit(code);
+  },
   (error: unknown) => {
     console.error(error instanceof OptionError ? `${error.message}\n\n${HEADLESS_USAGE}` : `headless runner failed: ${(error as Error).stack ?? String(error)}`);
     process.exit(error instanceof OptionError ? 2 : 1);

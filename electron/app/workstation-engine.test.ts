@@ -65,4 +65,20 @@ describe('WorkstationEngine', () => {
     await second.stop();
     second.dispose();
   });
+
+  it('when the engine has started but not reconciled, then automation orders are denied as not reconciled and nothing reaches the broker', async () => {
+    const clock = new TestClock(mondayOpen);
+    const engine = build(clock);
+    await engine.start();
+    clock.advance(2_000);
+    const expiry = engine.market.expirations('SPY')[3]!;
+    const contract = engine.market.option('SPY', expiry, engine.market.strikes('SPY', expiry)[10]!, 'put');
+    const result = await engine.services.execution.placeOrder({ instrument: contract, action: 'BUY', quantity: 1, type: 'LMT', limitPrice: 0.05, tif: 'DAY' });
+    expect(result.success).toBe(false);
+    expect(result.error).toMatch(/reconcil/i);
+    expect(await engine.paperBroker.openOrders()).toEqual([]);
+    expect(engine.services.governor.state().reconciled).toBe(false);
+    await engine.stop();
+    engine.dispose();
+  });
 });

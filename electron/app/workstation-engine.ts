@@ -1,7 +1,8 @@
 // The composition root shared by the headless runner and (later) the desktop app: it opens the
-// app database (journal and trading store), starts the simulated market, and connects the paper
-// broker with its own account file. Later issues add the OMS, the risk governor and the workflows
-// here, so there is one place where the engine is put together.
+// app database (journal and trading store), starts the simulated market, connects the paper
+// broker (its own account file) through the resilient wrapper, and builds the execution core
+// (engine-services.ts: risk governor, OMS, execution engine, dead letters, watchdog). Later
+// issues add the workflows here, so there is one place where the engine is put together.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountSummary } from '../../shared/domain/account.ts';
@@ -10,10 +11,12 @@ import { PaperBroker, type PaperBrokerConfigInput } from '../broker/paper/index.
 import type { Clock } from '../core/clock.ts';
 import { Component } from '../core/lifecycle.ts';
 import type { Logger } from '../core/logger.ts';
-import { isOpen, SimulatedMarket, type MarketConfigInput, type UnderlyingQuote } from '../market/index.ts';
+import { isOpen, MarketDataService, SimulatedMarket, type MarketConfigInput, type UnderlyingQuote } from '../market/index.ts';
 import { openDatabase, type AppDatabase } from '../persistence/database.ts';
 import { Journal } from '../persistence/journal/journal.ts';
 import { TradingStore } from '../persistence/trading-store.ts';
+import type { RiskLimits } from '../../shared/domain/risk.ts';
+import { createEngineServices, type EngineServices } from './engine-services.ts';
 import { SimulatedMarketPaperPort } from './simulated-market-paper-port.ts';
 
 export type WorkstationEngineOptions = {
@@ -27,6 +30,8 @@ export type WorkstationEngineOptions = {
   readonly logger: Logger;
   readonly marketConfig?: MarketConfigInput;
   readonly paperConfig?: PaperBrokerConfigInput;
+  readonly riskLimits?: Partial<RiskLimits>;
+  readonly dryRun?: boolean;
 };
 
 export type EngineStatus = {
@@ -48,7 +53,10 @@ export const PAPER_ACCOUNT_FILE = 'paper-account.sqlite';
 
 export class WorkstationEngine extends Component {
   readonly market: SimulatedMarket;
-  readonly broker: PaperBroker;
+  readonly marketData: MarketDataService;
+  /** The paper broker itself; everything else talks to it through `services.broker` (resilient). */
+  readonly paperBroker: PaperBroker;
+  readonly services: EngineServices;
   readonly database: AppDatabase;
   readonly journal: Journal;
   readonly store: TradingStore;
@@ -69,7 +77,8 @@ export class WorkstationEngine extends Component {
     this.market = this.lifetime.add(
       new SimulatedMarket({ seed: options.seed, clock: options.clock, config: options.marketConfig, startTime: options.startTime, logger: options.logger }),
     );
-    this.broker = this.lifetime.add(
+    this.marketData = this.lifetime.add(new MarketDataService({ source: this.market, clock: options.clock, logger: options.logger }));
+    this.paperBroker = this.lifetime.add(
       new PaperBroker({
         clock: options.clock,
         market: new SimulatedMarketPaperPort(this.market),
@@ -79,7 +88,25 @@ export class WorkstationEngine extends Component {
         logger: options.logger,
       }),
     );
+    this.services = createEngineServices({
+      clock: options.clock,
+      logger: options.logger,
+      database: this.database,
+      store: this.store,
+      broker: this.paperBroker,
+      marketData: this.marketData,
+      limits: options.riskLimits,
+      dryRun: options.dryRun,
+    });
+    for (const part of [this.services.broker, this.services.accounts, this.services.oms, this.services.execution, this.services.watchdog, this.services.executionBus, this.services.riskBus]) {
+      this.lifetime.add(part);
+    }
     this.lifetime.add(this.market.events.subscribe('market.tick', () => this.#ticks++));
+  }
+
+  /** The broker as the engine uses it: the paper broker behind the circuit breaker and retry policy. */
+  get broker() {
+    return this.services.broker;
   }
 
   /** Underlying and VIX quotes the market has published since the engine was built. */
@@ -92,11 +119,16 @@ export class WorkstationEngine extends Component {
     if (!verification.ok) throw new Error(`the journal failed verification: ${verification.problem.message}`);
     await this.market.start();
     await this.broker.connect();
+    this.services.oms.start();
+    await this.services.accounts.start();
+    await this.services.watchdog.start();
     this.journal.append('engine.started', { marketTime: this.market.time, journalEntries: verification.entries });
     this.#logger.info('engine started', { marketTime: new Date(this.market.time).toISOString() });
   }
 
   protected override async onStop(): Promise<void> {
+    await this.services.watchdog.stop();
+    this.services.accounts.dispose();
     await this.broker.disconnect();
     await this.market.stop();
     this.journal.append('engine.stopped', { marketTime: this.market.time });

@@ -156,6 +156,23 @@ describe("AcceleratedClock in 'max' mode", () => {
   });
 });
 
+describe("AcceleratedClock in 'max' mode with asynchronous work", () => {
+  it('when a timer starts a chain of awaits, then the chain finishes before simulated time moves on', async () => {
+    const clock = new AcceleratedClock({ startTime: start, speed: 'max' });
+    let finishedAt: number | undefined;
+    clock.setTimeout(() => {
+      void (async () => {
+        for (let hop = 0; hop < 20; hop++) await Promise.resolve();
+        finishedAt = clock.now();
+      })();
+    }, 1_000);
+    for (let second = 2; second <= 3_600; second++) clock.setTimeout(() => {}, second * 1_000);
+    await new Promise<void>((resolve) => clock.setTimeout(resolve, 3_601_000));
+    expect(finishedAt).toBe(start + 1_000);
+    clock.dispose();
+  });
+});
+
 describe('AcceleratedClock pause and resume', () => {
   const settle = async () => {
     for (let round = 0; round < 5; round++) await new Promise<void>((resolve) => setImmediate(resolve));

@@ -2,8 +2,9 @@
 // - speed X: simulated time runs X times faster than real time; a timer due in D simulated ms
 //   fires after D / X real ms;
 // - 'max': a discrete-event loop that jumps from timer to timer as fast as possible. It yields to
-//   the Node event loop every slice (a number of timers or of real milliseconds), so I/O, IPC
-//   and Ctrl+C are still serviced. With no timer pending, simulated time stands still.
+//   the Node event loop before simulated time advances (and at least every slice of timers or
+//   real milliseconds), so promise continuations finish at the instant that caused them, and
+//   I/O, IPC and Ctrl+C are still serviced. With no timer pending, simulated time stands still.
 // Both modes are deterministic about order: timers fire by due time, then by scheduling order,
 // and now() equals a timer's due time while it runs.
 import { checkDelay, SystemClock, type Clock, type Timer } from './clock.ts';
@@ -194,11 +195,18 @@ export class AcceleratedClock implements Clock, Disposable {
     }
   }
 
+  /**
+   * Runs the timers due at the next instant, then yields before simulated time moves on, so the
+   * promise chains those timers started (a broker answer, an await in a workflow) complete at
+   * that instant, as they would in real time, instead of after hours of simulated time.
+   */
   #runSlice(): void {
     const sliceEnd = this.#realTime.now() + this.#maxSliceMs;
     for (let count = 0; count < this.#maxTimersPerSlice; count++) {
       if (this.#disposed || this.#paused || this.#speed !== 'max') return;
       if (!this.#timers.runNext(Number.POSITIVE_INFINITY, this.#enterTime)) return;
+      const next = this.#timers.nextDue();
+      if (next === undefined || next > this.#floor) return;
       if (this.#realTime.now() >= sliceEnd) return;
     }
   }

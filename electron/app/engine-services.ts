@@ -1,0 +1,104 @@
+// Builds the execution core on top of a broker and the market: the risk governor (fed by the
+// account monitor, the app's position book and market-data quotes), the order management
+// system and execution engine gated by it, the dead-letter queue and the connection watchdog.
+// Kept apart from the engine's lifecycle so each wiring decision reads in one place.
+import type { Contract } from '../../shared/domain/contract.ts';
+import { isConnected } from '../../shared/domain/connection.ts';
+import { createRiskLimits, type RiskLimits } from '../../shared/domain/risk.ts';
+import type { Broker } from '../broker/broker.ts';
+import { ConnectionWatchdog } from '../broker/resiliency/connection-watchdog.ts';
+import { DeadLetterQueue } from '../broker/resiliency/dead-letter-queue.ts';
+import { ResilientBroker } from '../broker/resiliency/resilient-broker.ts';
+import type { Clock } from '../core/clock.ts';
+import { EventBus } from '../core/event-bus.ts';
+import type { Logger } from '../core/logger.ts';
+import { ExecutionEngine } from '../execution/execution-engine.ts';
+import type { ExecutionEvents } from '../execution/execution-events.ts';
+import { OrderManagementSystem } from '../execution/order-management-system.ts';
+import { StorePositionsProvider } from '../execution/positions-provider.ts';
+import { sessionDate, type MarketDataService } from '../market/index.ts';
+import type { AppDatabase } from '../persistence/database.ts';
+import { SettingsRepository } from '../persistence/settings.repository.ts';
+import type { TradingStore } from '../persistence/trading-store.ts';
+import { marketDataQuotes } from '../risk/market-data-quotes.ts';
+import type { RiskGovernorEvents } from '../risk/risk-events.ts';
+import { RiskGovernor } from '../risk/risk-governor.ts';
+import { settingsRiskStateStore } from '../risk/risk-state-store.ts';
+import { AccountMonitor } from './account-monitor.ts';
+import { localMarginEstimate } from './local-margin-estimate.ts';
+import { AppPositionBook } from './position-book.ts';
+
+export type EngineServicesOptions = {
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly database: AppDatabase;
+  readonly store: TradingStore;
+  /** The broker itself (paper or IB); wrapped here with the circuit breaker and retries. */
+  readonly broker: Broker;
+  readonly marketData: MarketDataService;
+  readonly limits?: Partial<RiskLimits>;
+  readonly dryRun?: boolean;
+};
+
+export type EngineServices = ReturnType<typeof createEngineServices>;
+
+export function createEngineServices(options: EngineServicesOptions) {
+  const { clock, logger, database, store, marketData } = options;
+  const executionBus = new EventBus<ExecutionEvents>({ logger });
+  const riskBus = new EventBus<RiskGovernorEvents>({ logger });
+  const deadLetters = new DeadLetterQueue({ database, journal: store.journal, clock, logger });
+  const broker = new ResilientBroker(options.broker, { clock, deadLetters, logger });
+  const accounts = new AccountMonitor({ broker, clock, logger });
+  const positionBook = new AppPositionBook(store);
+  const quote = marketDataQuotes(marketData);
+  const underlyingPrice = (symbol: string): number | undefined => {
+    try {
+      return marketData.snapshot(symbol).mid;
+    } catch {
+      return undefined;
+    }
+  };
+  const governor = new RiskGovernor({
+    inputs: {
+      clock,
+      tradingDayOf: sessionDate,
+      account: () => accounts.latest,
+      positions: () => positionBook.lines(),
+      quote,
+      isConnected: () => isConnected(broker.connectionStatus()),
+      estimateMargin: localMarginEstimate({ positions: () => positionBook.lines(), quote, underlyingPrice }),
+    },
+    limits: createRiskLimits(options.limits),
+    events: riskBus,
+    journal: (event) => store.records.recordRiskEvent(event),
+    orderIdOf: (reference) => store.orders.getByClientOrderRef(reference)?.id,
+    stateStore: settingsRiskStateStore(new SettingsRepository(database, clock)),
+    logger,
+  });
+  const oms = new OrderManagementSystem({ store, broker, gate: governor, clock, bus: executionBus });
+  const execution = new ExecutionEngine({ oms, positions: new StorePositionsProvider(store), quotes: marketQuoteSource(marketData), dryRun: options.dryRun });
+  const watchdog = new ConnectionWatchdog({ broker, clock, logger });
+
+  // Positions and P&L move with fills: the governor must see both before the next order.
+  executionBus.subscribe('fill.recorded', () => {
+    positionBook.invalidate();
+    void accounts.refresh();
+  });
+  accounts.onUpdate(() => governor.refresh());
+
+  return { executionBus, riskBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog };
+}
+
+/** Bid and ask for the execution engine's pricing (mid, natural, walking). */
+function marketQuoteSource(marketData: MarketDataService) {
+  return {
+    quote(contract: Contract): { bid: number; ask: number } | undefined {
+      try {
+        const quote = contract.kind === 'option' ? marketData.snapshot(contract) : marketData.snapshot(contract.symbol);
+        return { bid: quote.bid, ask: quote.ask };
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
