@@ -1,7 +1,8 @@
 // Every benchmark section, in the order they run. Later issues add theirs here.
 import type { BenchSection } from '../bench-section.ts';
 import { journalSection } from './journal.section.ts';
+import { killSwitchSection } from './kill-switch.section.ts';
 import { marketSection } from './market.section.ts';
 import { optionsSection } from './options.section.ts';
 
-export const sections: BenchSection[] = [optionsSection, journalSection, marketSection];
+export const sections: BenchSection[] = [optionsSection, journalSection, marketSection, killSwitchSection];
