@@ -22,6 +22,8 @@ import { SettingsRepository } from '../persistence/settings.repository.ts';
 import type { TradingStore } from '../persistence/trading-store.ts';
 import { marketDataQuotes } from '../risk/market-data-quotes.ts';
 import type { RiskGovernorEvents } from '../risk/risk-events.ts';
+import { KillSwitch } from '../risk/kill-switch.ts';
+import type { KillSwitchEvents } from '../risk/kill-switch/kill-switch-types.ts';
 import { RiskGovernor } from '../risk/risk-governor.ts';
 import { settingsRiskStateStore } from '../risk/risk-state-store.ts';
 import { AccountMonitor } from './account-monitor.ts';
@@ -75,9 +77,30 @@ export function createEngineServices(options: EngineServicesOptions) {
     stateStore: settingsRiskStateStore(new SettingsRepository(database, clock)),
     logger,
   });
+  const positions = new StorePositionsProvider(store);
+  const quotes = marketQuoteSource(marketData);
   const oms = new OrderManagementSystem({ store, broker, gate: governor, clock, bus: executionBus });
-  const execution = new ExecutionEngine({ oms, positions: new StorePositionsProvider(store), quotes: marketQuoteSource(marketData), dryRun: options.dryRun });
+  const execution = new ExecutionEngine({ oms, positions, quotes, dryRun: options.dryRun });
   const watchdog = new ConnectionWatchdog({ broker, clock, logger });
+
+  // The kill switch alone gets an OMS gated by the governor's flatten channel. It is never
+  // started: the app's OMS applies every broker event to the shared store, flatten orders included.
+  const flattenOms = new OrderManagementSystem({ store, broker, gate: governor.flattenGate, clock, bus: executionBus });
+  const killSwitchBus = new EventBus<KillSwitchEvents>({ logger });
+  const killSwitch = new KillSwitch({
+    governor,
+    governorEvents: riskBus,
+    oms: flattenOms,
+    flattenEngine: new ExecutionEngine({ oms: flattenOms, positions, quotes }),
+    positions,
+    broker,
+    watchdog,
+    journal: store.journal,
+    alerts: store.records,
+    events: killSwitchBus,
+    clock,
+    logger,
+  });
 
   // Positions and P&L move with fills: the governor must see both before the next order.
   executionBus.subscribe('fill.recorded', () => {
@@ -86,7 +109,7 @@ export function createEngineServices(options: EngineServicesOptions) {
   });
   accounts.onUpdate(() => governor.refresh());
 
-  return { executionBus, riskBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog };
+  return { executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, flattenOms, killSwitch };
 }
 
 /** Bid and ask for the execution engine's pricing (mid, natural, walking). */

@@ -81,4 +81,30 @@ describe('WorkstationEngine', () => {
     await engine.stop();
     engine.dispose();
   });
+
+  it('when the kill switch fires through the engine, then trading halts and the working order is cancelled at the broker', async () => {
+    const clock = new TestClock(mondayOpen);
+    const engine = build(clock);
+    await engine.start();
+    clock.advance(2_000);
+    engine.services.governor.markReconciled();
+    const expiry = engine.market.expirations('SPY')[3]!;
+    const contract = engine.market.option('SPY', expiry, engine.market.strikes('SPY', expiry)[20]!, 'put');
+    // Below the bid (so it rests) and inside the price collar.
+    const bid = Math.max(0.01, Math.floor(engine.marketData.snapshot(contract).bid * 90) / 100);
+    const placed = await engine.services.execution.placeOrder({ instrument: contract, action: 'BUY', quantity: 1, type: 'LMT', limitPrice: bid, tif: 'DAY' });
+    expect(placed.success, placed.error).toBe(true);
+    clock.advance(100);
+    expect(engine.services.oms.workingOrders()).toHaveLength(1);
+
+    const result = await engine.services.killSwitch.trigger({ source: 'api', reason: 'test', flatten: false });
+    expect(result).toMatchObject({ halted: true, cancelAll: 'sent' });
+    clock.advance(100);
+    expect(engine.services.oms.workingOrders()).toEqual([]);
+    expect(engine.services.governor.state().tradingState).toBe('HALTED');
+    expect((await engine.services.execution.placeOrder({ instrument: contract, action: 'BUY', quantity: 1, type: 'LMT', limitPrice: bid, tif: 'DAY' })).error).toMatch(/halt/i);
+    await engine.stop();
+    engine.dispose();
+  });
 });
+

@@ -98,7 +98,8 @@ export class WorkstationEngine extends Component {
       limits: options.riskLimits,
       dryRun: options.dryRun,
     });
-    for (const part of [this.services.broker, this.services.accounts, this.services.oms, this.services.execution, this.services.watchdog, this.services.executionBus, this.services.riskBus]) {
+    const { broker, accounts, oms, flattenOms, execution, watchdog, killSwitch, executionBus, riskBus, killSwitchBus } = this.services;
+    for (const part of [broker, accounts, oms, flattenOms, execution, watchdog, killSwitch, executionBus, riskBus, killSwitchBus]) {
       this.lifetime.add(part);
     }
     this.lifetime.add(this.market.events.subscribe('market.tick', () => this.#ticks++));
