@@ -7,6 +7,7 @@
 //   refused. An execution matching none of our orders, or one that cannot belong to its order,
 //   is journaled and published as 'execution.unknown' for the reconciler: never dropped.
 // - commission → booked on its fill; one that arrives before its execution waits for it.
+// - sent modifies are confirmed, refused or dropped on these reports (modify-settlement.ts).
 // Matching: by client order ref; by broker order id only when the report carries no reference
 // of ours. A reference we do not know is never matched by broker id instead, because IB's
 // numeric ids can roll back after a restart and would cross-attribute reports (F2).
@@ -22,6 +23,7 @@ import { isFinalStatus } from '../../shared/domain/order-status.ts';
 import type { OrderStatusResult } from '../persistence/trading-store.ts';
 import { errorText } from './broker-call.ts';
 import { orderEventForBrokerState } from './broker-status-map.ts';
+import { dropModificationsOfFinalOrder, settleModificationsOnNotice, settleModificationsOnStatus } from './modify-settlement.ts';
 import type { OmsOrderBook } from './oms-order-book.ts';
 
 export interface BrokerEventContext {
@@ -40,7 +42,9 @@ export function applyBrokerEvent(context: BrokerEventContext, event: BrokerEvent
       return applyCommission(context, event.commission);
     case 'notice': {
       const order = findOrder(context.book, event.clientOrderRef, undefined);
-      return context.book.publish('broker.notice', { code: event.code, message: event.message, orderId: order?.id });
+      context.book.publish('broker.notice', { code: event.code, message: event.message, orderId: order?.id });
+      if (order !== undefined) settleModificationsOnNotice(context.book, order, event.code, event.message);
+      return;
     }
     default:
       return; // connection changes belong to the watchdog and the reconciler
@@ -75,6 +79,7 @@ function applyOrderStatus(context: BrokerEventContext, status: BrokerOrderStatus
     return;
   }
   book.resolveUnknown(order.id, ['place'], `the broker reported ${status.state}`);
+  settleModificationsOnStatus(book, order, status);
   const event = orderEventForBrokerState(status.state);
   if (event === undefined) {
     if (order.brokerOrderId === undefined) book.recordBrokerOrderId(order.id, status.brokerOrderId);
@@ -82,7 +87,10 @@ function applyOrderStatus(context: BrokerEventContext, status: BrokerOrderStatus
     book.status(order.id, event, { message: statusMessage(status), brokerOrderId: status.brokerOrderId }, 'broker');
   }
   const after = book.require(order.id);
-  if (isFinalStatus(after.status)) book.resolveUnknown(order.id, ['modify', 'cancel'], `the order is ${after.status}`);
+  if (isFinalStatus(after.status)) {
+    book.resolveUnknown(order.id, ['modify', 'cancel'], `the order is ${after.status}`);
+    dropModificationsOfFinalOrder(book, after);
+  }
 }
 
 function recordUnmatched(book: OmsOrderBook, execution: BrokerExecution, reason: string): void {
@@ -113,6 +121,7 @@ function applyExecution(context: BrokerEventContext, execution: BrokerExecution)
   if (result.status === 'already-recorded') return;
   publishFill(book, order, result.orderUpdate, result.fill);
   book.resolveUnknown(order.id, ['place'], 'the broker reported an execution');
+  if (isFinalStatus(result.order.status)) dropModificationsOfFinalOrder(book, result.order);
   const pending = context.pendingCommissions.get(result.fill.id);
   if (pending !== undefined) {
     context.pendingCommissions.delete(result.fill.id);

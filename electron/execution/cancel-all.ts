@@ -1,9 +1,10 @@
 // Cancelling many orders. One by one (each its own broker cancel), or — for the kill switch —
 // every order marked PENDING_CANCEL first and then ONE broker cancel-all (IB reqGlobalCancel,
-// which also cancels orders placed outside the app).
+// which also cancels orders placed outside the app). The gate's rate throttle counts messages:
+// one per single cancel, one for the broker cancel-all.
 import type { Order } from '../../shared/domain/order.ts';
 import { callBroker } from './broker-call.ts';
-import { cancelOrder, settleCancel } from './order-requests.ts';
+import { cancelOrder, countCancel, settleCancel } from './order-requests.ts';
 import type { SubmissionContext } from './order-submission.ts';
 import type { CancelAllResult, RequestResult } from './oms-types.ts';
 
@@ -24,6 +25,7 @@ async function cancelViaBroker(context: SubmissionContext, targets: readonly Ord
   const { book } = context;
   const marked = book.atomically(() => targets.map((order) => book.status(order.id, { type: 'CANCEL_REQUESTED' }, {}, 'oms')));
   const pending = marked.filter((result) => result.ok && result.order.status === 'PENDING_CANCEL').map((result) => result.order);
+  countCancel(context, undefined);
   const outcome = await callBroker(context.clock, context.brokerCallTimeoutMs, () => context.broker.cancelAllOrders());
   const results = pending.map((order) => settleCancel(context, order, outcome));
   return summarize(pending, results);

@@ -3,6 +3,8 @@
 export { OrderManagementSystem, type OrderManagementSystemOptions } from './order-management-system.ts';
 export { ExecutionEngine, toExecutionResult, type ExecutionEngineOptions } from './execution-engine.ts';
 export { EntryTimeoutMonitor, DEFAULT_ENTRY_TIMEOUT_MS, type EntryTimeoutOptions } from './entry-timeout-monitor.ts';
+export { InFlightMonitor, DEFAULT_IN_FLIGHT_TIMEOUT_MS, type InFlightMonitorOptions } from './in-flight-monitor.ts';
+export { isWarningNotice } from './modify-settlement.ts';
 export { ComboPriceWalker, DEFAULT_MAX_WALK_STEPS, type ComboPriceWalkerOptions } from './combo-price-walker.ts';
 export { EXECUTION_ACTIONS, type ExecutionAction, type ExecutionResult } from './execution-result.ts';
 export type { ExecutionEvents, ExecutionEventBus, ChangeSource, WalkStopReason } from './execution-events.ts';

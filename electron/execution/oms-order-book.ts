@@ -5,7 +5,7 @@
 // after the commit, so nobody hears of a change that was rolled back.
 import type { OrderId, ClientOrderRef } from '../../shared/domain/ids.ts';
 import type { Order } from '../../shared/domain/order.ts';
-import type { OrderEvent, OrderEventType } from '../../shared/domain/order-status.ts';
+import { isFinalStatus, type OrderEvent, type OrderEventType } from '../../shared/domain/order-status.ts';
 import type { OrderStatus } from '../../shared/domain/order-types.ts';
 import type { Clock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
@@ -13,7 +13,7 @@ import type { OrderStatusResult, TradingStore } from '../persistence/trading-sto
 import type { ChangeSource, ExecutionEventBus, ExecutionEvents } from './execution-events.ts';
 import { appendOmsEntry, type OmsJournalPayloads, type OmsJournalType, type OmsNotes } from './oms-journal.ts';
 import { isDryRunOrderId } from './order-ids.ts';
-import type { BrokerOperation, OrderContext, OrderPurpose, OrderTerms } from './oms-types.ts';
+import type { BrokerOperation, OrderContext, OrderPurpose, OrderTerms, PendingModification } from './oms-types.ts';
 
 export interface OrderDraft {
   readonly order: Order;
@@ -153,10 +153,19 @@ export class OmsOrderBook {
     return this.notes.context(orderId);
   }
 
-  /** The order's terms with its modifications applied (the store keeps the terms it was created with). */
+  /** The order's terms as the broker should have them: the row (created, then confirmed amendments) plus modifies awaiting confirmation. */
   terms(order: Order): OrderTerms {
     const { instrument, action, quantity, type, tif, limitPrice, stopPrice, trailingAmount, trailingPercent, limitOffset } = order;
-    return { instrument, action, quantity, type, tif, limitPrice, stopPrice, trailingAmount, trailingPercent, limitOffset, ...this.notes.changesOf(order.id) };
+    const awaiting = isFinalStatus(order.status) ? {} : this.notes.changesOf(order.id);
+    return { instrument, action, quantity, type, tif, limitPrice, stopPrice, trailingAmount, trailingPercent, limitOffset, ...awaiting };
+  }
+
+  /** Modifies awaiting the broker's confirmation, oldest first, leaving out those of final orders (they never apply). */
+  pendingModifications(orderId?: OrderId): PendingModification[] {
+    return this.notes.awaitingModifications(orderId).filter((modification) => {
+      const order = this.get(modification.orderId);
+      return order !== undefined && !isFinalStatus(order.status);
+    });
   }
 
   #later(action: () => void): void {

@@ -77,8 +77,20 @@ export type SubmitResult =
   | { readonly outcome: 'not-sent'; readonly orders: readonly Order[]; readonly deadLetter: DeadLetterCandidate; readonly error: string }
   | { readonly outcome: 'unknown' | 'invalid'; readonly orders: readonly Order[]; readonly error: string };
 
-/** Changes to a working order. `quantity` is refused for now (see README: the store cannot amend it). */
+/** Changes to a working order (a new total quantity must stay above the filled quantity). */
 export type OrderChanges = BrokerOrderChanges;
+
+/** A modify the broker took whose terms await its confirmation (the order row does not show them yet). */
+export interface PendingModification {
+  readonly orderId: OrderId;
+  /** The journal sequence of its 'oms.order-modified' entry. */
+  readonly sequence: number;
+  readonly changes: OrderChanges;
+  readonly requestedAt: number;
+}
+
+/** confirmed: the order row was amended · refused: the broker said no · dropped: it no longer applies (the order ended, or filled past it). */
+export type ModificationSettlement = 'confirmed' | 'refused' | 'dropped';
 
 /**
  * The outcome of a modify or cancel.

@@ -144,10 +144,11 @@ describe('OMS modify', () => {
     expect(harness.oms.unknownOutcomes()).toEqual([expect.objectContaining({ orderId: id, operation: 'modify' })]);
   });
 
-  it('when the quantity, nothing, or an invalid price is asked for, then the modify is refused before the gate', async () => {
+  it('when nothing, a quantity that is not a positive integer, or an invalid price is asked for, then the modify is refused before the gate', async () => {
     const { id } = await working();
     const asked = gate.intents.length;
-    expect(await harness.oms.modify(id, { quantity: 3 })).toMatchObject({ outcome: 'invalid', error: expect.stringContaining('quantity') });
+    expect(await harness.oms.modify(id, { quantity: 0 })).toMatchObject({ outcome: 'invalid', error: 'quantity must be a positive integer, got 0' });
+    expect(await harness.oms.modify(id, { quantity: 2.5 })).toMatchObject({ outcome: 'invalid', error: expect.stringContaining('quantity') });
     expect(await harness.oms.modify(id, {})).toMatchObject({ outcome: 'invalid', error: expect.stringContaining('no changes') });
     expect(await harness.oms.modify(id, { stopPrice: 1 })).toMatchObject({ outcome: 'invalid', error: expect.stringContaining('stopPrice must be absent for a LMT order') });
     expect(gate.intents.length).toBe(asked);

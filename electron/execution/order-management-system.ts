@@ -22,7 +22,7 @@ import { DryRunTimestamps, isDryRunOrderId } from './order-ids.ts';
 import { cancelAllOrders, type CancelAllOptions } from './cancel-all.ts';
 import { cancelOrder, modifyOrder } from './order-requests.ts';
 import { safely, submitOrders, type SubmissionContext } from './order-submission.ts';
-import type { BrokerOperation, CancelAllResult, OrderChanges, OrderContext, OrderTerms, RequestResult, SubmitBracketInput, SubmitOptions, SubmitOrderInput, SubmitResult, UnknownOutcome } from './oms-types.ts';
+import type { BrokerOperation, CancelAllResult, OrderChanges, OrderContext, OrderTerms, PendingModification, RequestResult, SubmitBracketInput, SubmitOptions, SubmitOrderInput, SubmitResult, UnknownOutcome } from './oms-types.ts';
 
 export interface OrderManagementSystemOptions {
   readonly store: TradingStore;
@@ -101,14 +101,29 @@ export class OrderManagementSystem implements Disposable {
     return this.#book.store.orders.listWorking();
   }
 
+  /** When the order was marked sent (SUBMIT_SENT saved, just before its broker call); undefined if it never was. */
+  sentAt(orderId: OrderId): number | undefined {
+    const sent = this.#book.store.orderEvents.listByOrder(orderId).find((event) => event.event === 'SUBMIT_SENT' && event.outcome === 'applied' && event.fromStatus === 'CREATED');
+    return sent?.time;
+  }
+
   contextOf(orderId: OrderId): OrderContext | undefined {
     return this.#book.context(orderId);
   }
 
-  /** The order's current terms: as created, with the modifications sent since. */
+  /**
+   * The order's current terms as sent: the order row (as created, amended by every modify the
+   * broker confirmed) with the modifies the broker took but has not confirmed yet on top. A
+   * refused or dropped modify is not in them. getOrder() shows the book of record (confirmed only).
+   */
   termsOf(orderId: OrderId): OrderTerms | undefined {
     const order = this.#book.get(orderId);
     return order === undefined ? undefined : this.#book.terms(order);
+  }
+
+  /** Modifies the broker took and has not confirmed yet (of every order, or of `orderId`), oldest first. */
+  pendingModifications(orderId?: OrderId): PendingModification[] {
+    return this.#book.pendingModifications(orderId);
   }
 
   /** Per-leg progress of a combo order (undefined for other orders or unknown ids). */

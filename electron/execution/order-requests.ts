@@ -1,17 +1,21 @@
 // Modify and cancel of orders the OMS already holds.
-// - modify: the new terms pass the gate as kind 'modify'; the change is journaled before the
-//   broker call; quantity changes are refused (the store cannot amend an order's quantity yet,
-//   and its fill accounting depends on it: cancel and place a new order instead).
+// - modify: the new terms (price fields and quantity; a new total quantity must stay above what
+//   filled) are checked through the domain, pass the gate as kind 'modify', and are journaled
+//   before the broker call. The order row (the book of record) is amended only once the broker
+//   confirms (modify-settlement.ts); until then they show in termsOf() and pendingModifications().
 // - cancel: CANCEL_REQUESTED is saved (PENDING_CANCEL) before the broker call; a fill racing
 //   the cancel is legal in PENDING_CANCEL (transition table). A never-sent (CREATED) order is
-//   cancelled locally. A cancel that certainly did not leave restores the working status.
+//   cancelled locally. A cancel that certainly did not leave restores the working status. Every
+//   cancel message sent is counted by the gate's rate throttle (recordCancel).
 import { DomainValidationError } from '../../shared/domain/errors.ts';
 import type { OrderId } from '../../shared/domain/ids.ts';
 import type { Order } from '../../shared/domain/order.ts';
-import { validateOrderPriceFields } from '../../shared/domain/order-price-fields.ts';
-import { isCancellableStatus, isWorkingStatus } from '../../shared/domain/order-status.ts';
-import { callBroker, type BrokerCallOutcome } from './broker-call.ts';
+import { isCancellableStatus, isFinalStatus, isWorkingStatus } from '../../shared/domain/order-status.ts';
+import { applyAmendment } from '../persistence/order-amendment.ts';
+import { callBroker, errorText, type BrokerCallOutcome } from './broker-call.ts';
 import { checkGate } from './gate-check.ts';
+import { dropModificationsOfFinalOrder } from './modify-settlement.ts';
+import type { OmsOrderBook } from './oms-order-book.ts';
 import { isDryRunOrderId } from './order-ids.ts';
 import { intentOf, safely, type SubmissionContext } from './order-submission.ts';
 import type { OrderChanges, OrderTerms, RequestResult } from './oms-types.ts';
@@ -20,15 +24,14 @@ function modifyRefusal(order: Order | undefined, orderId: OrderId, changes: Orde
   if (order === undefined) return `order '${orderId}' is not in the order book`;
   if (isDryRunOrderId(order.id)) return `order '${orderId}' is a dry run and was never sent; there is nothing to modify`;
   if (!isWorkingStatus(order.status) || order.status === 'PENDING_CANCEL') return `order '${orderId}' is ${order.status}; only a working order without a pending cancel can be modified`;
-  if (changes.quantity !== undefined) return `the quantity of order '${orderId}' cannot be modified (the order book cannot amend it yet); cancel it and place a new order`;
   if (Object.values(changes).every((value) => value === undefined)) return `no changes given for order '${orderId}'`;
   return undefined;
 }
 
-function termsError(terms: OrderTerms): string | undefined {
+/** The domain's verdict on the changes, applied over the terms the broker should have (the row plus modifies awaiting confirmation). */
+function amendmentError(book: OmsOrderBook, order: Order, changes: OrderChanges): string | undefined {
   try {
-    const { limitPrice, stopPrice, trailingAmount, trailingPercent, limitOffset } = terms;
-    validateOrderPriceFields(terms.type, { limitPrice, stopPrice, trailingAmount, trailingPercent, limitOffset }, terms.instrument.kind === 'combo');
+    applyAmendment({ ...order, ...book.notes.changesOf(order.id) }, changes, book.now());
     return undefined;
   } catch (error) {
     if (error instanceof DomainValidationError) return error.message;
@@ -41,9 +44,9 @@ export async function modifyOrder(context: SubmissionContext, orderId: OrderId, 
   const order = book.get(orderId);
   const refusal = modifyRefusal(order, orderId, changes);
   if (refusal !== undefined || order === undefined) return { outcome: 'invalid', order, error: refusal ?? `order '${orderId}' is not in the order book` };
-  const terms: OrderTerms = { ...book.terms(order), ...definedOnly(changes) };
-  const invalidTerms = termsError(terms);
+  const invalidTerms = amendmentError(book, order, changes);
   if (invalidTerms !== undefined) return { outcome: 'invalid', order, error: invalidTerms };
+  const terms: OrderTerms = { ...book.terms(order), ...definedOnly(changes) };
   const check = checkGate(context.gate, intentOf(order, terms, 'modify', false));
   if (!check.allowed) {
     book.note('oms.request-outcome', { orderId, clientOrderRef: order.clientOrderRef, operation: 'modify', outcome: 'denied', error: check.message, code: check.denial.code, time: book.now() });
@@ -67,7 +70,10 @@ function settleModify(context: SubmissionContext, order: Order, sequence: number
   const { book } = context;
   const current = book.require(order.id);
   if (outcome.kind === 'ok') {
+    book.note('oms.modify-sent', { orderId: order.id, modificationSequence: sequence, time: book.now() });
     book.resolveUnknown(order.id, ['modify'], 'the broker answered the modify');
+    // The order may have ended while the call was out (a fill, a cancel): then it never applies.
+    if (isFinalStatus(current.status)) dropModificationsOfFinalOrder(book, current);
     return { outcome: 'sent', order: current };
   }
   if (outcome.kind === 'not-sent') {
@@ -99,6 +105,7 @@ export async function cancelOrder(context: SubmissionContext, orderId: OrderId):
 
 /** Sends a cancel for an order already marked PENDING_CANCEL and settles the outcome. */
 export async function sendCancel(context: SubmissionContext, order: Order, call: () => Promise<void>): Promise<RequestResult> {
+  countCancel(context, order.id);
   const settle = (outcome: BrokerCallOutcome<void>) => settleCancel(context, order, outcome);
   const outcome = await callBroker(context.clock, context.brokerCallTimeoutMs, call, (late) => {
     if (late.kind !== 'unknown') safely(context, order.id, () => settle(late));
@@ -124,4 +131,16 @@ export function settleCancel(context: SubmissionContext, order: Order, outcome: 
   });
   book.resolveUnknown(order.id, ['cancel'], 'the cancel was certainly not sent');
   return { outcome: 'not-sent', order: book.require(order.id), error };
+}
+
+/**
+ * Counts one cancel message toward the gate's order-rate throttle (IB counts every message).
+ * Called before the message is sent; a gate that fails here must never stop a cancel.
+ */
+export function countCancel(context: SubmissionContext, orderId: OrderId | undefined): void {
+  try {
+    context.gate.recordCancel?.();
+  } catch (error) {
+    context.book.publish('oms.error', { message: `the pre-trade gate failed to count a cancel: ${errorText(error)}`, code: (error as { code?: string }).code ?? 'unknown', orderId });
+  }
 }

@@ -70,6 +70,15 @@ describe('OrderRepository', () => {
     expect(() => orders.updateState(newOrder())).toThrow(expect.objectContaining({ code: 'not-found' }));
   });
 
+  it('when the terms of an order are updated, then only the amendable terms and the updated time are written', () => {
+    const order = orders.insert(newOrder());
+    const amended = restoreOrder({ ...order, quantity: 5, tif: 'GTC', limitPrice: 1.3, updatedAt: order.createdAt + 10 });
+    orders.updateTerms({ ...amended, status: 'SUBMITTED', brokerOrderId: 7 });
+    expect(orders.get(order.id)).toEqual(amended);
+    expect(() => orders.updateTerms({ ...amended, limitPrice: undefined })).toThrow(expect.objectContaining({ code: 'validation' }));
+    expect(() => orders.updateTerms(newOrder())).toThrow(expect.objectContaining({ code: 'not-found' }));
+  });
+
   it('when orders are listed, then working ones, those of a strategy and all come oldest first', () => {
     const created = orders.insert(newOrder({ strategyId: 'stg-a' }, fixtureTime));
     const submitted = orders.insert(restoreOrder({ ...newOrder({ strategyId: 'stg-a' }, fixtureTime + 1), status: 'SUBMITTED' }));

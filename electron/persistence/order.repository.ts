@@ -18,6 +18,10 @@ const columns = `id, client_order_ref, broker_order_id, instrument_kind, instrum
 const workingStatuses = `'PENDING_SUBMIT', 'PRE_SUBMITTED', 'SUBMITTED', 'PARTIALLY_FILLED', 'PENDING_CANCEL'`;
 
 type OrderRow = Record<string, unknown>;
+type TermsParameters = {
+  id: string; client_order_ref: string; quantity: number; tif: string; limit_price: number | null; stop_price: number | null; trailing_amount: number | null;
+  trailing_percent: number | null; limit_offset: number | null; updated_at: number;
+};
 type StateParameters = {
   id: string; client_order_ref: string; broker_order_id: number | null; status: string; filled_quantity: number; average_fill_price: number | null;
   updated_at: number; filled_at: number | null; status_message: string | null;
@@ -27,6 +31,7 @@ export class OrderRepository {
   readonly #database: AppDatabase;
   readonly #insert;
   readonly #updateState;
+  readonly #updateTerms;
   readonly #bumpReferenceSequence;
   readonly #selectById;
   readonly #selectByReference;
@@ -42,6 +47,10 @@ export class OrderRepository {
     this.#updateState = database.prepare<[StateParameters]>(
       `UPDATE orders SET broker_order_id = @broker_order_id, status = @status, filled_quantity = @filled_quantity, average_fill_price = @average_fill_price,
        updated_at = @updated_at, filled_at = @filled_at, status_message = @status_message WHERE id = @id AND client_order_ref = @client_order_ref`,
+    );
+    this.#updateTerms = database.prepare<[TermsParameters]>(
+      `UPDATE orders SET quantity = @quantity, tif = @tif, limit_price = @limit_price, stop_price = @stop_price, trailing_amount = @trailing_amount,
+       trailing_percent = @trailing_percent, limit_offset = @limit_offset, updated_at = @updated_at WHERE id = @id AND client_order_ref = @client_order_ref`,
     );
     this.#bumpReferenceSequence = database.prepare<[number]>('UPDATE client_order_ref_sequence SET last_value = max(last_value, ?) WHERE id = 1');
     this.#selectById = database.prepare<[string], OrderRow>(`SELECT ${columns} FROM orders WHERE id = ?`);
@@ -80,12 +89,25 @@ export class OrderRepository {
   /**
    * Writes the changing fields of a stored order: broker order id, status, filled quantity,
    * average fill price, updated/filled time and status message. The identity and the order
-   * terms (instrument, quantity, prices, …) are never rewritten. Throws 'not-found' when no
+   * terms (instrument, quantity, prices, …) are never rewritten here (see updateTerms). Throws 'not-found' when no
    * order has this id and client order reference.
    */
   updateState(order: Order): Order {
     const checked = validated(`order '${String(order?.id)}'`, () => restoreOrder(order));
     const result = writeOrExplain(`order '${checked.id}'`, () => this.#updateState.run(stateParameters(checked)));
+    if (result.changes === 0) throw new AppError('not-found', `order '${checked.id}' with reference '${checked.clientOrderRef}' is not stored`);
+    return checked;
+  }
+
+  /**
+   * Writes the amendable terms of a stored order: quantity, time in force, limit, stop, trail and
+   * limit offset, and its updated time (TradingStore.recordOrderAmended checks the amendment
+   * first). Identity, instrument, side, type and state are never rewritten here. Throws
+   * 'not-found' when no order has this id and client order reference.
+   */
+  updateTerms(order: Order): Order {
+    const checked = validated(`order '${String(order?.id)}'`, () => restoreOrder(order));
+    const result = writeOrExplain(`order '${checked.id}'`, () => this.#updateTerms.run(termsParameters(checked)));
     if (result.changes === 0) throw new AppError('not-found', `order '${checked.id}' with reference '${checked.clientOrderRef}' is not stored`);
     return checked;
   }
@@ -140,6 +162,21 @@ function toRow(order: Order): Record<string, unknown> {
     oca_group: nullable(order.ocaGroup),
     strategy_id: nullable(order.strategyId),
     created_at: order.createdAt,
+  };
+}
+
+function termsParameters(order: Order): TermsParameters {
+  return {
+    id: order.id,
+    client_order_ref: order.clientOrderRef,
+    quantity: order.quantity,
+    tif: order.tif,
+    limit_price: nullable(order.limitPrice),
+    stop_price: nullable(order.stopPrice),
+    trailing_amount: nullable(order.trailingAmount),
+    trailing_percent: nullable(order.trailingPercent),
+    limit_offset: nullable(order.limitOffset),
+    updated_at: order.updatedAt,
   };
 }
 

@@ -10,7 +10,7 @@ import type { ClientOrderRef, ExecutionId, OrderId } from '../../shared/domain/i
 import { parseNonNegativeMoney, type Money } from '../../shared/domain/money.ts';
 import { restoreOrder, type Order } from '../../shared/domain/order.ts';
 import { ORDER_EVENT_TYPES, type OrderEvent } from '../../shared/domain/order-status.ts';
-import { optional, requireNonEmptyString, requireNonNegativeInteger, requireOneOf } from '../../shared/domain/validate.ts';
+import { optional, requireNonEmptyString, requireNonNegativeInteger, requireOneOf, requirePositiveInteger } from '../../shared/domain/validate.ts';
 import type { Clock } from '../core/clock.ts';
 import { AppError } from '../core/errors.ts';
 import { ClientOrderRefSequence } from './client-order-ref-sequence.ts';
@@ -19,6 +19,7 @@ import { FillRepository } from './fill.repository.ts';
 import { Journal } from './journal/journal.ts';
 import type { JournalEntry } from './journal/journal.types.ts';
 import type { TradingJournalPayloads, TradingJournalType } from './journal/trading-entry-types.ts';
+import { applyAmendment, type OrderAmendment } from './order-amendment.ts';
 import { applyFillToOrder, applyStatusUpdate, type OrderChange } from './order-book-rules.ts';
 import { OrderEventRepository } from './order-event.repository.ts';
 import { OrderRepository } from './order.repository.ts';
@@ -35,6 +36,15 @@ export type RecordFillResult =
   | { readonly status: 'recorded'; readonly fill: Fill; readonly order: Order; readonly orderUpdate: OrderStatusResult }
   /** The execution id was recorded before: nothing changed. */
   | { readonly status: 'already-recorded'; readonly fill: Fill; readonly order: Order };
+
+/** `changed: false` when every given value was already the order's (nothing written). */
+export type OrderAmendedResult = { readonly order: Order; readonly previous: Order; readonly changed: boolean };
+
+/** Why an amendment is recorded: a short note, and the journal entry of the request it settles. */
+export interface OrderAmendmentMeta {
+  readonly note?: string;
+  readonly requestSequence?: number;
+}
 
 export type RecordCommissionResult = { readonly status: 'recorded' | 'already-recorded'; readonly fill: Fill };
 
@@ -113,6 +123,25 @@ export class TradingStore {
   }
 
   /**
+   * Records new terms of a stored order (a modify the broker took): journal entry 'order.amended'
+   * and the order row in one transaction. Validated through the domain: price fields consistent
+   * with the order type, a quantity above the filled quantity, never on a final order. A refusal
+   * throws ('validation' naming the field, 'not-found' for an unknown order) and stores nothing.
+   * Values equal to the current ones change nothing and write nothing.
+   */
+  recordOrderAmended(orderId: OrderId, changes: OrderAmendment, meta: OrderAmendmentMeta = {}): OrderAmendedResult {
+    const checkedMeta = validated(`amendment of order '${String(orderId)}'`, () => checkAmendmentMeta(meta));
+    const time = this.#now();
+    return this.database.transaction(() => {
+      const previous = this.#requireOrder(orderId);
+      const outcome = validated(`amendment of order '${String(orderId)}'`, () => applyAmendment(previous, changes, time));
+      if (!outcome.changed) return { order: previous, previous, changed: false };
+      this.append('order.amended', { orderId: previous.id, time, changes: outcome.changes, ...checkedMeta });
+      return { order: this.#orders.updateTerms(outcome.order), previous, changed: true };
+    });
+  }
+
+  /**
    * Records an execution: journal, fills table and the order's filled quantity, average price and
    * status, in one transaction. A repeated execution id is a no-op ('already-recorded'). A fill
    * that cannot belong to its order is refused ('validation') and nothing is stored.
@@ -187,6 +216,12 @@ export class TradingStore {
     if (!Number.isSafeInteger(now) || now < 0) throw new AppError('invariant', `the clock returned ${now}, not epoch milliseconds`);
     return now;
   }
+}
+
+function checkAmendmentMeta(meta: OrderAmendmentMeta): OrderAmendmentMeta {
+  const note = optional(meta?.note, 'note', requireNonEmptyString);
+  const requestSequence = optional(meta?.requestSequence, 'requestSequence', requirePositiveInteger);
+  return withoutUndefined({ note, requestSequence }) as OrderAmendmentMeta;
 }
 
 function checkStatusInput(event: OrderEvent, details: { message?: string; brokerOrderId?: number }): { event: OrderEvent; details: { message?: string; brokerOrderId?: number } } {

@@ -1,5 +1,5 @@
 // Hand-written pre-trade gates for tests: allow everything, deny everything with a reason, or
-// follow a script. Each records the intents it was asked about.
+// follow a script. Each records the intents it was asked about; two count (or fail to count) cancels.
 import type { GateVerdict, OrderIntent, PreTradeGate } from '../../risk/pre-trade-gate.ts';
 import type { RiskDenial } from '../../../shared/domain/risk.ts';
 
@@ -50,5 +50,21 @@ export class ScriptedGate implements PreTradeGate {
 export class ThrowingGate implements PreTradeGate {
   check(): GateVerdict {
     throw new Error('governor state unavailable');
+  }
+}
+
+/** Allows everything and counts the cancel messages the OMS reports (PreTradeGate.recordCancel). */
+export class CancelCountingGate extends AllowAllGate {
+  cancels = 0;
+
+  recordCancel(): void {
+    this.cancels += 1;
+  }
+}
+
+/** Allows everything but fails when a cancel is counted (a broken governor must not stop a cancel). */
+export class FailingCancelCountGate extends AllowAllGate {
+  recordCancel(): void {
+    throw new Error('throttle state unavailable');
   }
 }

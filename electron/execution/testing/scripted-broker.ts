@@ -1,6 +1,7 @@
 // A broker whose answers a test scripts: each call answers 'ok', 'not-sent' (a BrokerRequestError
 // that certainly did not leave), 'unknown' (an error that may have) or 'hang' (never answers
-// until the test settles it). Events are pushed by the test with emit() and the helpers.
+// until the test settles it). Events are pushed by the test with emit() and the helpers; what
+// the lookups (openOrders, executions) answer is set with openOrder() and reportExecution().
 import type {
   Broker,
   BrokerBracketIds,
@@ -10,6 +11,7 @@ import type {
   BrokerExecution,
   BrokerOrderChanges,
   BrokerOrderRequest,
+  BrokerOrderSnapshot,
   BrokerOrderState,
   BrokerOrderStatus,
 } from '../../broker/broker.ts';
@@ -20,7 +22,7 @@ import { createConnectionStatus, type ConnectionStatus } from '../../../shared/d
 import type { ClientOrderRef } from '../../../shared/domain/ids.ts';
 
 export type ScriptedAnswer = 'ok' | 'not-sent' | 'unknown' | 'hang';
-export type ScriptedOperation = 'place' | 'modify' | 'cancel' | 'cancel-all';
+export type ScriptedOperation = 'place' | 'modify' | 'cancel' | 'cancel-all' | 'open-orders' | 'executions';
 
 interface Hung {
   readonly operation: ScriptedOperation;
@@ -35,6 +37,13 @@ export class ScriptedBroker implements Broker {
   readonly modifies: { readonly clientOrderRef: ClientOrderRef; readonly changes: BrokerOrderChanges }[] = [];
   readonly cancels: ClientOrderRef[] = [];
   cancelAlls = 0;
+  /** What openOrders() answers. */
+  readonly openOrderSnapshots: BrokerOrderSnapshot[] = [];
+  /** What executions(since) answers from (those at or after `since`). */
+  readonly executionReports: BrokerExecution[] = [];
+  /** How many times openOrders() was asked, and the `since` of every executions() call. */
+  openOrderQueries = 0;
+  readonly executionQueries: number[] = [];
   /** Called with every request as it arrives, before the scripted answer (e.g. to look at the store then). */
   onRequest: (operation: ScriptedOperation, request: unknown) => void = () => {};
   readonly #listeners = new Set<BrokerEventListener>();
@@ -126,16 +135,47 @@ export class ScriptedBroker implements Broker {
     return this.#answer('cancel-all', () => undefined);
   }
 
-  async openOrders(): Promise<readonly never[]> {
-    return [];
+  /** Adds (or replaces) what openOrders() shows for `reference`: its placed request in `state`. */
+  openOrder(reference: ClientOrderRef, state: BrokerOrderState, fields: Partial<BrokerOrderSnapshot> = {}): BrokerOrderSnapshot {
+    const request = [...this.placed, ...this.brackets.flatMap((bracket) => [bracket.parent, bracket.takeProfit, bracket.stopLoss])].find((candidate) => candidate.clientOrderRef === reference);
+    if (request === undefined) throw new Error(`scripted broker: no order with reference ${reference} was placed`);
+    const snapshot: BrokerOrderSnapshot = {
+      clientOrderRef: reference,
+      rawOrderRef: reference,
+      brokerOrderId: this.#brokerIds.get(reference) ?? this.#assign(reference),
+      request,
+      parentClientOrderRef: undefined,
+      state,
+      filledQuantity: 0,
+      remainingQuantity: request.quantity,
+      averageFillPrice: undefined,
+      ...fields,
+    };
+    const index = this.openOrderSnapshots.findIndex((candidate) => candidate.clientOrderRef === reference);
+    if (index >= 0) this.openOrderSnapshots.splice(index, 1, snapshot);
+    else this.openOrderSnapshots.push(snapshot);
+    return snapshot;
+  }
+
+  /** Adds an execution that executions() reports (no event is emitted). */
+  reportExecution(execution: Omit<BrokerExecution, 'brokerOrderId'> & { brokerOrderId?: number }): BrokerExecution {
+    const report = { ...execution, brokerOrderId: execution.brokerOrderId ?? this.#brokerIds.get(execution.clientOrderRef) ?? 0 };
+    this.executionReports.push(report);
+    return report;
+  }
+
+  openOrders(): Promise<readonly BrokerOrderSnapshot[]> {
+    this.openOrderQueries += 1;
+    return this.#answer('open-orders', () => [...this.openOrderSnapshots]);
   }
 
   async positions(): Promise<readonly never[]> {
     return [];
   }
 
-  async executions(): Promise<readonly BrokerExecution[]> {
-    return [];
+  executions(since: number): Promise<readonly BrokerExecution[]> {
+    this.executionQueries.push(since);
+    return this.#answer('executions', () => this.executionReports.filter((execution) => execution.time >= since));
   }
 
   accountSummary(): Promise<AccountSummary> {

@@ -1,15 +1,17 @@
 // Rebuilds the order book, fills, positions and strategies from the journal alone, in sequence
 // order, through the same domain rules the TradingStore applied when writing (nextStatus via
-// order-book-rules.ts, applyFill, applyCommission, nextStrategyStatus). The result should equal
-// what the repositories hold; where an entry cannot be applied, or the rules give a different
-// outcome than the entry recorded, the replay goes on and lists the problem. A journal whose
-// hash chain does not verify is refused outright (replayTradingState).
+// order-book-rules.ts, applyAmendment via order-amendment.ts, applyFill, applyCommission,
+// nextStrategyStatus). The result should equal what the repositories hold; where an entry
+// cannot be applied, or the rules give a different outcome than the entry recorded, the replay
+// goes on and lists the problem. A journal whose hash chain does not verify is refused
+// outright (replayTradingState).
 import { createFill, type Fill } from '../../../shared/domain/fill.ts';
 import type { ExecutionId, OrderId, StrategyId } from '../../../shared/domain/ids.ts';
 import { parseNonNegativeMoney, subtract } from '../../../shared/domain/money.ts';
 import { restoreOrder, type Order } from '../../../shared/domain/order.ts';
 import { createStrategy, nextStrategyStatus, type Strategy } from '../../../shared/domain/strategy.ts';
 import { AppError } from '../../core/errors.ts';
+import { applyAmendment } from '../order-amendment.ts';
 import { applyFillToOrder, applyStatusUpdate, type OrderChange } from '../order-book-rules.ts';
 import type { Journal } from './journal.ts';
 import type { JournalEntry } from './journal.types.ts';
@@ -68,6 +70,8 @@ function applyEntry(state: ReplayedTradingState, fillsByOrder: Map<OrderId, Fill
       return replayOrderCreated(state, entry.payload as Payload<'order.created'>);
     case 'order.status':
       return replayOrderStatus(state, entry.payload as Payload<'order.status'>);
+    case 'order.amended':
+      return replayOrderAmended(state, entry.payload as Payload<'order.amended'>);
     case 'fill.recorded':
       return replayFill(state, fillsByOrder, entry.payload as Payload<'fill.recorded'>);
     case 'fill.commission':
@@ -97,6 +101,14 @@ function replayOrderStatus(state: ReplayedTradingState, payload: Payload<'order.
   const change = applyStatusUpdate(order, { event: payload.event, time: payload.time, message: payload.message, brokerOrderId: payload.brokerOrderId });
   if (change.outcome === 'applied') state.orders.set(order.id, change.order);
   requireSameOutcome(change, payload, `status event ${payload.event.type} of order '${order.id}'`);
+}
+
+function replayOrderAmended(state: ReplayedTradingState, payload: Payload<'order.amended'>): void {
+  const order = requireOrder(state, payload.orderId);
+  const outcome = applyAmendment(order, payload.changes, payload.time);
+  // Only amendments that changed something are journaled: one that changes nothing now means the state diverged.
+  if (!outcome.changed) throw new Error(`amendment of order '${order.id}' changes nothing on replay; the journal recorded a change`);
+  state.orders.set(order.id, outcome.order);
 }
 
 function replayFill(state: ReplayedTradingState, fillsByOrder: Map<OrderId, Fill[]>, payload: Payload<'fill.recorded'>): void {

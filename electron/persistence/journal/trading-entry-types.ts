@@ -9,6 +9,7 @@ import type { Money } from '../../../shared/domain/money.ts';
 import type { Order } from '../../../shared/domain/order.ts';
 import type { OrderEvent } from '../../../shared/domain/order-status.ts';
 import type { OrderStatus } from '../../../shared/domain/order-types.ts';
+import type { OrderAmendment } from '../order-amendment.ts';
 import type { Strategy, StrategyStatus } from '../../../shared/domain/strategy.ts';
 import type { PositionSnapshotSource } from '../position-snapshot.repository.ts';
 import type { RiskEvent } from '../risk-event.ts';
@@ -16,6 +17,7 @@ import type { RiskEvent } from '../risk-event.ts';
 export const TRADING_JOURNAL_TYPES = [
   'order.created',
   'order.status',
+  'order.amended',
   'fill.recorded',
   'fill.commission',
   'strategy.created',
@@ -48,6 +50,12 @@ export interface TradingJournalPayloads {
     readonly status: OrderStatus;
     readonly error?: string;
   };
+  /**
+   * New terms of a working order (a modify the broker took): `changes` holds only the fields
+   * given; the others kept their values. Only amendments that changed something are journaled.
+   * `requestSequence` is the journal entry of the request it settles (the OMS's 'oms.order-modified').
+   */
+  'order.amended': { readonly orderId: OrderId; readonly time: number; readonly changes: OrderAmendment; readonly note?: string; readonly requestSequence?: number };
   /**
    * A new execution (never a repeat). `outcome` is what it did to its order: applied, unchanged
    * (a combo leg completing no unit) or refused (e.g. a late fill after CANCELLED); the fill
