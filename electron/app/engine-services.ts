@@ -12,7 +12,9 @@ import { ResilientBroker } from '../broker/resiliency/resilient-broker.ts';
 import type { Clock } from '../core/clock.ts';
 import { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
+import { EntryTimeoutMonitor } from '../execution/entry-timeout-monitor.ts';
 import { ExecutionEngine } from '../execution/execution-engine.ts';
+import { InFlightMonitor } from '../execution/in-flight-monitor.ts';
 import type { ExecutionEvents } from '../execution/execution-events.ts';
 import { OrderManagementSystem } from '../execution/order-management-system.ts';
 import { StorePositionsProvider } from '../execution/positions-provider.ts';
@@ -82,6 +84,10 @@ export function createEngineServices(options: EngineServicesOptions) {
   const oms = new OrderManagementSystem({ store, broker, gate: governor, clock, bus: executionBus });
   const execution = new ExecutionEngine({ oms, positions, quotes, dryRun: options.dryRun });
   const watchdog = new ConnectionWatchdog({ broker, clock, logger });
+  // F6: an order with no broker answer after 5 s is looked up by its client order ref, never resent.
+  const inFlight = new InFlightMonitor(oms, broker);
+  // Entry orders still working after 300 s are cancelled (the workflows may choose 'reprice').
+  const entryTimeouts = new EntryTimeoutMonitor(oms, { policy: 'cancel' });
 
   // The kill switch alone gets an OMS gated by the governor's flatten channel. It is never
   // started: the app's OMS applies every broker event to the shared store, flatten orders included.
@@ -109,7 +115,7 @@ export function createEngineServices(options: EngineServicesOptions) {
   });
   accounts.onUpdate(() => governor.refresh());
 
-  return { executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, flattenOms, killSwitch };
+  return { executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, inFlight, entryTimeouts, flattenOms, killSwitch };
 }
 
 /** Bid and ask for the execution engine's pricing (mid, natural, walking). */

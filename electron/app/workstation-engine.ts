@@ -98,8 +98,8 @@ export class WorkstationEngine extends Component {
       limits: options.riskLimits,
       dryRun: options.dryRun,
     });
-    const { broker, accounts, oms, flattenOms, execution, watchdog, killSwitch, executionBus, riskBus, killSwitchBus } = this.services;
-    for (const part of [broker, accounts, oms, flattenOms, execution, watchdog, killSwitch, executionBus, riskBus, killSwitchBus]) {
+    const { broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, executionBus, riskBus, killSwitchBus } = this.services;
+    for (const part of [broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, executionBus, riskBus, killSwitchBus]) {
       this.lifetime.add(part);
     }
     this.lifetime.add(this.market.events.subscribe('market.tick', () => this.#ticks++));
@@ -121,6 +121,8 @@ export class WorkstationEngine extends Component {
     await this.market.start();
     await this.broker.connect();
     this.services.oms.start();
+    this.services.inFlight.start();
+    this.services.entryTimeouts.start();
     await this.services.accounts.start();
     await this.services.watchdog.start();
     this.journal.append('engine.started', { marketTime: this.market.time, journalEntries: verification.entries });
