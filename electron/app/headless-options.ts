@@ -36,6 +36,8 @@ Runs the engine on the simulated market with the paper broker and prints a live 
   --json            print one JSON summary as the last line of standard output
   --help            print this text
 
+In a terminal: k fires the kill switch (halt, cancel all), K also flattens every position,
+r re-arms after it, q stops.
 Ctrl+C stops cleanly. The same seed and options give the same JSON, byte for byte.`;
 
 export class OptionError extends Error {

@@ -26,17 +26,18 @@ function signed(amount: Money): string {
 
 export function statusLine(status: EngineStatus): string {
   const prices = status.underlyings.map((quote) => `${quote.symbol} ${quote.last.toFixed(2)}`).join('  ');
-  const { account } = status;
-  const pnl = (account.realizedPnl + account.unrealizedPnl) as Money;
+  const { account, risk } = status;
+  const money = account === undefined ? 'account —' : `P&L ${signed((account.realizedPnl + account.unrealizedPnl) as Money)} | net liq ${format(account.netLiquidation)}`;
   return [
     formatNewYorkTime(status.time),
     status.marketOpen ? 'open' : 'closed',
     prices,
     `VIX ${status.vix.toFixed(2)}`,
-    `orders ${status.openOrders.length}`,
+    `${risk.tradingState}${risk.reconciled ? '' : ' (unreconciled)'}`,
+    status.connection,
+    `orders ${status.workingOrders}`,
     `positions ${status.positions.length}`,
-    `P&L ${signed(pnl)}`,
-    `net liq ${format(account.netLiquidation)}`,
+    money,
   ].join(' | ');
 }
 
@@ -77,9 +78,10 @@ export function summary(input: SummaryInput): Record<string, unknown> {
       status.underlyings.map((quote) => [quote.symbol, { last: quote.last, bid: quote.bid, ask: quote.ask, previousClose: quote.previousClose }]),
     ),
     vix: Math.round(status.vix * 100) / 100,
-    orders: { placed: input.ordersPlaced, working: status.openOrders.length },
+    orders: { placed: input.ordersPlaced, working: status.workingOrders },
     fills: input.executions,
     positions: status.positions.length,
-    account: accountFigures(status.account),
+    tradingState: status.risk.tradingState,
+    account: status.account === undefined ? null : accountFigures(status.account),
   };
 }

@@ -11,6 +11,7 @@ import { createLogger } from '../core/logger.ts';
 import { currentOrNextSession } from '../market/index.ts';
 import { newYorkWallTime } from '../../shared/domain/new-york-time.ts';
 import { FileLogSink } from './file-log-sink.ts';
+import { listenForKeys } from './headless-keys.ts';
 import { HEADLESS_USAGE, OptionError, parseHeadlessOptions, type HeadlessOptions } from './headless-options.ts';
 import { statusLine, summary } from './headless-report.ts';
 import { WorkstationEngine } from './workstation-engine.ts';
@@ -43,11 +44,12 @@ async function main(argv: readonly string[]): Promise<number> {
   // With --json, standard output carries only the summary; the status line goes to standard error.
   const statusStream = options.json ? process.stderr : process.stdout;
   const rewrite = statusStream.isTTY === true;
-  const printStatus = async () => {
-    const line = statusLine(await engine.status());
+  const printStatus = () => {
+    const line = statusLine(engine.status());
     statusStream.write(rewrite ? `\r\x1b[2K${line}` : `${line}\n`);
   };
 
+  let keys: { dispose(): void } | undefined;
   const stopped = new Promise<string>((resolve) => {
     // Simulated time freezes at once, so a --duration run ends at exactly start + duration.
     const stop = (reason: string) => {
@@ -56,18 +58,33 @@ async function main(argv: readonly string[]): Promise<number> {
     };
     process.once('SIGINT', () => stop('interrupted (Ctrl+C)'));
     process.once('SIGTERM', () => stop('terminated'));
+    keys = listenForKeys((command) => {
+      if (command === 'stop') return stop('interrupted (Ctrl+C)');
+      if (command === 'rearm') {
+        void engine.services.killSwitch.rearm('operator at the headless runner').then((result) => {
+          statusStream.write(`\nRE-ARM: ${result.ok ? `trading ${result.state.tradingState}` : `refused: ${result.reason}`}\n`);
+        });
+        return;
+      }
+      const flatten = command === 'kill-and-flatten';
+      void engine.services.killSwitch.trigger({ source: 'shortcut', reason: `${flatten ? 'K' : 'k'} pressed in the headless runner`, flatten }).then((result) => {
+        statusStream.write(`\nKILL SWITCH: halted=${result.halted} cancel-all=${result.cancelAll} flatten=${result.flatten}${result.errors.length > 0 ? ` errors: ${result.errors.join('; ')}` : ''}\n`);
+      });
+    });
     if (options.durationMs !== undefined) clock.setTimeout(() => stop(`ran ${argv[argv.indexOf('--duration') + 1]} of simulated time`), options.durationMs);
   });
 
   const wallStart = performance.now();
   await engine.start();
-  const statusTimer = setInterval(() => void printStatus(), STATUS_INTERVAL_MS);
+  const statusTimer = setInterval(printStatus, STATUS_INTERVAL_MS);
   const reason = await stopped;
   clearInterval(statusTimer);
-  await printStatus();
+  keys?.dispose();
+  printStatus();
   if (rewrite) statusStream.write('\n');
 
-  const status = await engine.status();
+  await engine.services.accounts.refresh();
+  const status = engine.status();
   const executions = (await engine.broker.executions(0)).length;
   const ordersPlaced = engine.store.orders.listAll().length;
   const marketSteps = engine.market.stepIndex;

@@ -6,7 +6,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountSummary } from '../../shared/domain/account.ts';
-import type { BrokerOrderSnapshot, BrokerPosition } from '../broker/broker.ts';
+import type { ConnectionState } from '../../shared/domain/connection.ts';
+import type { RiskState } from '../../shared/domain/risk.ts';
+import type { RiskPosition } from '../risk/risk-inputs.ts';
 import { PaperBroker, type PaperBrokerConfigInput } from '../broker/paper/index.ts';
 import type { Clock } from '../core/clock.ts';
 import { Component } from '../core/lifecycle.ts';
@@ -34,6 +36,7 @@ export type WorkstationEngineOptions = {
   readonly dryRun?: boolean;
 };
 
+/** What the status line and the summary show: the app's own view (OMS, position book, account monitor, governor). */
 export type EngineStatus = {
   /** The engine's clock. */
   readonly time: number;
@@ -43,9 +46,12 @@ export type EngineStatus = {
   readonly marketTime: number;
   readonly underlyings: readonly UnderlyingQuote[];
   readonly vix: number;
-  readonly openOrders: readonly BrokerOrderSnapshot[];
-  readonly positions: readonly BrokerPosition[];
-  readonly account: AccountSummary;
+  readonly workingOrders: number;
+  readonly positions: readonly RiskPosition[];
+  /** The latest account summary; undefined before the first one arrived. */
+  readonly account: AccountSummary | undefined;
+  readonly risk: RiskState;
+  readonly connection: ConnectionState;
 };
 
 export const APP_DATABASE_FILE = 'workstation.sqlite';
@@ -138,17 +144,20 @@ export class WorkstationEngine extends Component {
     this.#logger.info('engine stopped', { marketTime: new Date(this.market.time).toISOString() });
   }
 
-  async status(): Promise<EngineStatus> {
-    const [openOrders, positions, account] = await Promise.all([this.broker.openOrders(), this.broker.positions(), this.broker.accountSummary()]);
+  /** Synchronous and broker-free, so it works while the broker is away. */
+  status(): EngineStatus {
+    const now = this.#clock.now();
     return {
-      time: this.#clock.now(),
-      marketOpen: isOpen(this.#clock.now()),
+      time: now,
+      marketOpen: isOpen(now),
       marketTime: this.market.time,
       underlyings: this.market.optionableSymbols.map((symbol) => this.market.underlyingQuote(symbol)),
       vix: this.market.vix(),
-      openOrders,
-      positions,
-      account,
+      workingOrders: this.services.oms.workingOrders().length,
+      positions: this.services.positionBook.lines(),
+      account: this.services.accounts.latest,
+      risk: this.services.governor.state(),
+      connection: this.broker.connectionStatus().state,
     };
   }
 }
