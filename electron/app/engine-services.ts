@@ -5,6 +5,7 @@
 import type { Contract } from '../../shared/domain/contract.ts';
 import { isConnected } from '../../shared/domain/connection.ts';
 import { createRiskLimits, type RiskLimits } from '../../shared/domain/risk.ts';
+import { AlertManager, connectAlertSources, type AlertSink } from '../alerts/index.ts';
 import type { Broker } from '../broker/broker.ts';
 import { ConnectionWatchdog } from '../broker/resiliency/connection-watchdog.ts';
 import { DeadLetterQueue } from '../broker/resiliency/dead-letter-queue.ts';
@@ -42,6 +43,8 @@ export type EngineServicesOptions = {
   readonly marketData: MarketDataService;
   readonly limits?: Partial<RiskLimits>;
   readonly dryRun?: boolean;
+  /** Where alerts go besides the store and the bus (the desktop shell adds native notifications). */
+  readonly alertSinks?: readonly AlertSink[];
 };
 
 export type EngineServices = ReturnType<typeof createEngineServices>;
@@ -108,6 +111,9 @@ export function createEngineServices(options: EngineServicesOptions) {
     logger,
   });
 
+  const alerts = new AlertManager({ records: store.records, clock, sinks: options.alertSinks, logger });
+  const alertSources = connectAlertSources(alerts, { executionBus, riskBus, killSwitchBus, watchdog, circuit: broker.circuit, deadLetters }, { logger });
+
   // Positions and P&L move with fills: the governor must see both before the next order.
   executionBus.subscribe('fill.recorded', () => {
     positionBook.invalidate();
@@ -115,7 +121,7 @@ export function createEngineServices(options: EngineServicesOptions) {
   });
   accounts.onUpdate(() => governor.refresh());
 
-  return { executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, inFlight, entryTimeouts, flattenOms, killSwitch };
+  return { alerts, alertSources, executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, inFlight, entryTimeouts, flattenOms, killSwitch };
 }
 
 /** Bid and ask for the execution engine's pricing (mid, natural, walking). */

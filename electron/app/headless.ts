@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createTextAlertSink } from '../alerts/index.ts';
 import { AcceleratedClock } from '../core/accelerated-clock.ts';
 import { SystemClock, type Clock } from '../core/clock.ts';
 import { createLogger } from '../core/logger.ts';
@@ -29,7 +30,9 @@ function prepare(options: HeadlessOptions): Run {
       : new AcceleratedClock({ startTime: currentOrNextSession(newYorkWallTime(options.start, 0)).open, speed: options.speed });
   const startTime = clock.now();
   const logger = createLogger({ clock, sink: new FileLogSink(path.join(dataDirectory, 'engine.log')) });
-  const engine = new WorkstationEngine({ dataDirectory, clock, seed: options.seed, startTime, logger });
+  // Alerts print on their own line on standard error, never mixed into the JSON summary.
+  const alertSinks = [createTextAlertSink((line) => process.stderr.write(`\n${line}`))];
+  const engine = new WorkstationEngine({ dataDirectory, clock, seed: options.seed, startTime, logger, alertSinks });
   return { engine, clock, startTime, dataDirectory, temporary };
 }
 

@@ -18,6 +18,7 @@ import { openDatabase, type AppDatabase } from '../persistence/database.ts';
 import { Journal } from '../persistence/journal/journal.ts';
 import { TradingStore } from '../persistence/trading-store.ts';
 import type { RiskLimits } from '../../shared/domain/risk.ts';
+import type { AlertSink } from '../alerts/index.ts';
 import { createEngineServices, type EngineServices } from './engine-services.ts';
 import { SimulatedMarketPaperPort } from './simulated-market-paper-port.ts';
 
@@ -34,6 +35,7 @@ export type WorkstationEngineOptions = {
   readonly paperConfig?: PaperBrokerConfigInput;
   readonly riskLimits?: Partial<RiskLimits>;
   readonly dryRun?: boolean;
+  readonly alertSinks?: readonly AlertSink[];
 };
 
 /** What the status line and the summary show: the app's own view (OMS, position book, account monitor, governor). */
@@ -103,9 +105,10 @@ export class WorkstationEngine extends Component {
       marketData: this.marketData,
       limits: options.riskLimits,
       dryRun: options.dryRun,
+      alertSinks: options.alertSinks,
     });
-    const { broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, executionBus, riskBus, killSwitchBus } = this.services;
-    for (const part of [broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, executionBus, riskBus, killSwitchBus]) {
+    const { broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, alerts, alertSources, executionBus, riskBus, killSwitchBus } = this.services;
+    for (const part of [broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, alerts, alertSources, executionBus, riskBus, killSwitchBus]) {
       this.lifetime.add(part);
     }
     this.lifetime.add(this.market.events.subscribe('market.tick', () => this.#ticks++));
