@@ -5,10 +5,12 @@
 import type { Contract } from '../../shared/domain/contract.ts';
 import { isConnected } from '../../shared/domain/connection.ts';
 import { createRiskLimits, type RiskLimits } from '../../shared/domain/risk.ts';
-import { AlertManager, connectAlertSources, type AlertSink } from '../alerts/index.ts';
+import { AlertManager, connectAlertSources, type AlertSink, type RaiseAlertInput } from '../alerts/index.ts';
+import type { Discrepancy } from '../broker/resiliency/reconciler/reconciliation-result.ts';
 import type { Broker } from '../broker/broker.ts';
 import { ConnectionWatchdog } from '../broker/resiliency/connection-watchdog.ts';
 import { DeadLetterQueue } from '../broker/resiliency/dead-letter-queue.ts';
+import { orderBookPort, ReconciliationTrigger, Reconciler, settingsMemoryStore } from '../broker/resiliency/reconciler/index.ts';
 import { ResilientBroker } from '../broker/resiliency/resilient-broker.ts';
 import type { Clock } from '../core/clock.ts';
 import { EventBus } from '../core/event-bus.ts';
@@ -111,7 +113,26 @@ export function createEngineServices(options: EngineServicesOptions) {
     logger,
   });
 
+  // One reconciler for start and every reconnect: automation stays off until it succeeds.
+  const reconciler = new Reconciler({
+    book: orderBookPort(oms, store),
+    broker,
+    governor,
+    clock,
+    memory: settingsMemoryStore(new SettingsRepository(database, clock)),
+    append: (type, payload) => store.journal.append(type, payload),
+    deadLetters,
+    logger,
+  });
+  const reconciliation = new ReconciliationTrigger({ reconciler, broker, watchdog, governor, clock, logger });
+
   const alerts = new AlertManager({ records: store.records, clock, sinks: options.alertSinks, logger });
+  const reconcilerAlerts = reconciler.subscribe((event) => {
+    if (event.type === 'discrepancy') alerts.raise(discrepancyAlert(event.discrepancy));
+    if (event.type === 'finished' && !event.result.ok) {
+      alerts.raise({ severity: 'critical', source: 'reconciler', message: `reconciliation failed: ${event.result.reason}; automation stays off`, dedupKey: 'reconciler:failed' });
+    }
+  });
   const alertSources = connectAlertSources(alerts, { executionBus, riskBus, killSwitchBus, watchdog, circuit: broker.circuit, deadLetters }, { logger });
 
   // Positions and P&L move with fills: the governor must see both before the next order.
@@ -121,7 +142,22 @@ export function createEngineServices(options: EngineServicesOptions) {
   });
   accounts.onUpdate(() => governor.refresh());
 
-  return { alerts, alertSources, executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, inFlight, entryTimeouts, flattenOms, killSwitch };
+  return { alerts, alertSources, reconciler, reconciliation, reconcilerAlerts, executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, inFlight, entryTimeouts, flattenOms, killSwitch };
+}
+
+/** A reconciliation discrepancy as an alert: each is a fact the operator must look at. */
+function discrepancyAlert(discrepancy: Discrepancy): RaiseAlertInput {
+  const details = { ...discrepancy } as Record<string, unknown>;
+  switch (discrepancy.kind) {
+    case 'position-mismatch':
+      return { severity: 'critical', source: 'reconciler', message: `position mismatch with the broker: ${JSON.stringify(discrepancy.mismatch)}`, details };
+    case 'foreign-execution':
+      return { severity: 'critical', source: 'reconciler', message: `execution not placed by this app: ${JSON.stringify(discrepancy.foreign)}`, details };
+    case 'foreign-order':
+      return { severity: 'warning', source: 'reconciler', message: `working order not placed by this app: ${JSON.stringify(discrepancy.order)}`, details };
+    case 'refused-transition':
+      return { severity: 'warning', source: 'reconciler', message: `broker status refused by the transition table: ${JSON.stringify(discrepancy.refused)}`, details };
+  }
 }
 
 /** Bid and ask for the execution engine's pricing (mid, natural, walking). */

@@ -24,7 +24,9 @@ describe('WorkstationEngine', () => {
     await engine.start();
     clock.advance(5_000);
     await engine.stop();
-    expect(engine.journal.read().map((entry) => entry.type)).toEqual(['engine.started', 'engine.stopped']);
+    const types = engine.journal.read().map((entry) => entry.type);
+    expect(types.filter((type) => type.startsWith('engine.'))).toEqual(['engine.started', 'engine.stopped']);
+    expect(types).toContain('reconciliation.finished');
     expect(engine.journal.verify().ok).toBe(true);
     engine.dispose();
     expect(existsSync(path.join(directory, APP_DATABASE_FILE))).toBe(true);
@@ -42,7 +44,7 @@ describe('WorkstationEngine', () => {
     expect(status.account?.cash).toBe(status.account?.netLiquidation);
     expect(status.account?.cash).toBeGreaterThan(0);
     expect(status).toMatchObject({ workingOrders: 0, positions: [], connection: 'connected' });
-    expect(status.risk).toMatchObject({ tradingState: 'ACTIVE', reconciled: false });
+    expect(status.risk).toMatchObject({ tradingState: 'ACTIVE', reconciled: true });
     expect(engine.quotesGenerated).toBe(10 * 6);
     await engine.stop();
     engine.dispose();
@@ -63,25 +65,44 @@ describe('WorkstationEngine', () => {
     const second = build(clock);
     await second.start();
     expect((await second.broker.openOrders()).map((order) => order.clientOrderRef)).toEqual([formatClientOrderRef(1)]);
-    expect(second.journal.read().map((entry) => entry.type)).toEqual(['engine.started', 'engine.stopped', 'engine.started']);
+    expect(second.journal.read().map((entry) => entry.type).filter((type) => type.startsWith('engine.'))).toEqual(['engine.started', 'engine.stopped', 'engine.started']);
     await second.stop();
     second.dispose();
   });
 
-  it('when the engine has started but not reconciled, then automation orders are denied as not reconciled and nothing reaches the broker', async () => {
+  it('when the engine starts on a clean account, then the start reconciliation succeeds and enables automation', async () => {
     const clock = new TestClock(mondayOpen);
     const engine = build(clock);
-    await engine.start();
-    clock.advance(2_000);
-    const expiry = engine.market.expirations('SPY')[3]!;
-    const contract = engine.market.option('SPY', expiry, engine.market.strikes('SPY', expiry)[10]!, 'put');
-    const result = await engine.services.execution.placeOrder({ instrument: contract, action: 'BUY', quantity: 1, type: 'LMT', limitPrice: 0.05, tif: 'DAY' });
-    expect(result.success).toBe(false);
-    expect(result.error).toMatch(/reconcil/i);
-    expect(await engine.paperBroker.openOrders()).toEqual([]);
     expect(engine.services.governor.state().reconciled).toBe(false);
+    await engine.start();
+    expect(engine.services.governor.state().reconciled).toBe(true);
+    const finished = engine.journal.read({ types: ['reconciliation.finished'] });
+    expect(finished).toHaveLength(1);
     await engine.stop();
     engine.dispose();
+  });
+
+  it('when the broker holds a position the app never traded, then the start reconciliation keeps automation off and raises a critical alert', async () => {
+    const clock = new TestClock(mondayOpen);
+    const first = build(clock);
+    await first.start();
+    clock.advance(2_000);
+    const expiry = first.market.expirations('SPY')[3]!;
+    const contract = first.market.option('SPY', expiry, first.market.strikes('SPY', expiry)[10]!, 'put');
+    // Straight to the paper broker, as if typed into TWS by hand.
+    await first.paperBroker.placeOrder({ clientOrderRef: formatClientOrderRef(999_999), instrument: contract, action: 'BUY', quantity: 1, type: 'MKT', tif: 'DAY' });
+    clock.advance(1_000);
+    await first.stop();
+    first.dispose();
+
+    const second = build(clock);
+    await second.start();
+    expect(second.services.governor.state().reconciled).toBe(false);
+    expect(second.services.alerts.unacknowledged().some((alert) => alert.severity === 'critical' && /position mismatch/.test(alert.message))).toBe(true);
+    const result = await second.services.execution.placeOrder({ instrument: contract, action: 'BUY', quantity: 1, type: 'LMT', limitPrice: 0.05, tif: 'DAY' });
+    expect(result.error).toMatch(/reconcil/i);
+    await second.stop();
+    second.dispose();
   });
 
   it('when the kill switch fires through the engine, then trading halts and the working order is cancelled at the broker', async () => {
@@ -89,7 +110,6 @@ describe('WorkstationEngine', () => {
     const engine = build(clock);
     await engine.start();
     clock.advance(2_000);
-    engine.services.governor.markReconciled();
     const expiry = engine.market.expirations('SPY')[3]!;
     const contract = engine.market.option('SPY', expiry, engine.market.strikes('SPY', expiry)[20]!, 'put');
     // Below the bid (so it rests) and inside the price collar.

@@ -107,8 +107,9 @@ export class WorkstationEngine extends Component {
       dryRun: options.dryRun,
       alertSinks: options.alertSinks,
     });
-    const { broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, alerts, alertSources, executionBus, riskBus, killSwitchBus } = this.services;
-    for (const part of [broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, alerts, alertSources, executionBus, riskBus, killSwitchBus]) {
+    const { broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, reconciliation, reconcilerAlerts, alerts, alertSources } = this.services;
+    const { executionBus, riskBus, killSwitchBus } = this.services;
+    for (const part of [broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, reconciliation, reconcilerAlerts, alerts, alertSources, executionBus, riskBus, killSwitchBus]) {
       this.lifetime.add(part);
     }
     this.lifetime.add(this.market.events.subscribe('market.tick', () => this.#ticks++));
@@ -134,17 +135,26 @@ export class WorkstationEngine extends Component {
     this.services.entryTimeouts.start();
     await this.services.accounts.start();
     await this.services.watchdog.start();
+    // Runs the first reconciliation now; automation is off until one succeeds.
+    await this.services.reconciliation.start();
+    await this.services.reconciliation.whenIdle();
     this.journal.append('engine.started', { marketTime: this.market.time, journalEntries: verification.entries });
     this.#logger.info('engine started', { marketTime: new Date(this.market.time).toISOString() });
   }
 
   protected override async onStop(): Promise<void> {
+    await this.services.reconciliation.stop();
     await this.services.watchdog.stop();
     this.services.accounts.dispose();
     await this.broker.disconnect();
     await this.market.stop();
     this.journal.append('engine.stopped', { marketTime: this.market.time });
     this.#logger.info('engine stopped', { marketTime: new Date(this.market.time).toISOString() });
+  }
+
+  /** Runs a reconciliation now (also done on start and on every reconnect). */
+  reconcile() {
+    return this.services.reconciliation.request('manual');
   }
 
   /** Synchronous and broker-free, so it works while the broker is away. */

@@ -76,6 +76,14 @@ export class ReconciliationTrigger extends Component {
     return promise;
   }
 
+  /** Resolves when no run is in progress or queued (e.g. after start, to await the first run). */
+  async whenIdle(): Promise<void> {
+    while (this.#running !== undefined || this.#queued !== undefined) {
+      await this.#running?.promise;
+      await this.#queued?.promise;
+    }
+  }
+
   protected override onStart(): void {
     this.session.add(this.#options.broker.subscribe((event) => {
       if (event.type !== 'connection') return;
