@@ -32,7 +32,9 @@ function prepare(options: HeadlessOptions): Run {
   const logger = createLogger({ clock, sink: new FileLogSink(path.join(dataDirectory, 'engine.log')) });
   // Alerts print on their own line on standard error, never mixed into the JSON summary.
   const alertSinks = [createTextAlertSink((line) => process.stderr.write(`\n${line}`))];
-  const engine = new WorkstationEngine({ dataDirectory, clock, seed: options.seed, startTime, logger, alertSinks });
+  // A throw-away folder needs no power-cut durability; kept data always gets it.
+  const durability = temporary ? 'normal' : 'full';
+  const engine = new WorkstationEngine({ dataDirectory, clock, seed: options.seed, startTime, logger, alertSinks, durability });
   return { engine, clock, startTime, dataDirectory, temporary };
 }
 

@@ -14,7 +14,7 @@ import type { Clock } from '../core/clock.ts';
 import { Component } from '../core/lifecycle.ts';
 import type { Logger } from '../core/logger.ts';
 import { isOpen, MarketDataService, SimulatedMarket, type MarketConfigInput, type UnderlyingQuote } from '../market/index.ts';
-import { openDatabase, type AppDatabase } from '../persistence/database.ts';
+import { openDatabase, type AppDatabase, type Durability } from '../persistence/database.ts';
 import { Journal } from '../persistence/journal/journal.ts';
 import { TradingStore } from '../persistence/trading-store.ts';
 import type { RiskLimits } from '../../shared/domain/risk.ts';
@@ -36,6 +36,8 @@ export type WorkstationEngineOptions = {
   readonly riskLimits?: Partial<RiskLimits>;
   readonly dryRun?: boolean;
   readonly alertSinks?: readonly AlertSink[];
+  /** 'full' (default): every commit fsynced. 'normal' only for accelerated runs in throw-away folders. */
+  readonly durability?: Durability;
 };
 
 /** What the status line and the summary show: the app's own view (OMS, position book, account monitor, governor). */
@@ -77,7 +79,7 @@ export class WorkstationEngine extends Component {
     this.#logger = options.logger.child({ component: 'engine' });
     this.#clock = options.clock;
     mkdirSync(options.dataDirectory, { recursive: true });
-    this.database = openDatabase(path.join(options.dataDirectory, APP_DATABASE_FILE), { logger: options.logger });
+    this.database = openDatabase(path.join(options.dataDirectory, APP_DATABASE_FILE), { logger: options.logger, durability: options.durability });
     // Disposed in reverse order: the broker and the market stop before the database closes.
     this.lifetime.addTeardown(() => this.database.close());
     this.journal = new Journal(this.database, options.clock);
@@ -94,6 +96,7 @@ export class WorkstationEngine extends Component {
         seed: options.seed,
         config: options.paperConfig,
         logger: options.logger,
+        durability: options.durability,
       }),
     );
     this.services = createEngineServices({

@@ -59,6 +59,13 @@ describe('openDatabase', () => {
     expect(connection.pragma('busy_timeout', { simple: true })).toBe(5_000);
   });
 
+  it("when a throw-away simulation asks for 'normal' durability, then commits are fsynced only at checkpoints", () => {
+    const database = openDatabase(temporary.file('simulation.sqlite'), { durability: 'normal' });
+    opened.push(database);
+    expect(database.connection.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+    expect(database.connection.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
   it('when reopened, then no migration runs again and the data is still there', () => {
     const file = temporary.file('reopen.sqlite');
     const first = openDatabase(file);

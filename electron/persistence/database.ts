@@ -2,9 +2,11 @@
 // refuses a schema newer than this build and runs pending migrations; repositories and the
 // journal then use prepare()/transaction() on the AppDatabase it returns.
 //
-// Durability: journal_mode=WAL with synchronous=FULL makes SQLite fsync the write-ahead log at
-// every commit, so a committed transaction (an order saved before it is sent) survives a power
-// cut. NORMAL would only fsync at checkpoints and could lose the last commits.
+// Durability: journal_mode=WAL with synchronous=FULL (the default, and what the app runs with)
+// makes SQLite fsync the write-ahead log at every commit, so a committed transaction (an order
+// saved before it is sent) survives a power cut. 'normal' (synchronous=NORMAL) fsyncs only at
+// checkpoints: every commit still survives a crash or kill of the process, but the last ones
+// may be lost on a power cut. Only accelerated simulations in throw-away folders use it.
 import Database from 'better-sqlite3';
 import { AppError } from '../core/errors.ts';
 import { silentLogger, type Logger } from '../core/logger.ts';
@@ -22,7 +24,11 @@ export type OpenDatabaseOptions = {
   migrations?: readonly Migration[];
   /** How long a statement waits for another connection's lock; 5,000 ms by default. */
   busyTimeoutMs?: number;
+  /** 'full' (default): every commit fsynced. 'normal': survives a process crash, not a power cut (simulations only). */
+  durability?: Durability;
 };
+
+export type Durability = 'full' | 'normal';
 
 export class AppDatabase {
   readonly filePath: string;
@@ -91,7 +97,7 @@ export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}
   if (state === 'missing' && readonly) throw unreadable(filePath, 'does not exist (cannot create it in read-only mode)');
   const connection = connect(filePath, readonly);
   try {
-    prepareConnection(connection, filePath, migrations, readonly, options.busyTimeoutMs ?? 5_000);
+    prepareConnection(connection, filePath, migrations, readonly, options.busyTimeoutMs ?? 5_000, options.durability ?? 'full');
     if (!readonly) {
       const report = runMigrations(connection, migrations, logger);
       logger.info('database opened', { filePath, created: state !== 'sqlite', ...report });
@@ -114,7 +120,7 @@ function connect(filePath: string, readonly: boolean): SqliteConnection {
 }
 
 /** Checks integrity and version before anything is written, then sets the pragmas. */
-function prepareConnection(connection: SqliteConnection, filePath: string, migrations: readonly Migration[], readonly: boolean, busyTimeoutMs: number): void {
+function prepareConnection(connection: SqliteConnection, filePath: string, migrations: readonly Migration[], readonly: boolean, busyTimeoutMs: number, durability: Durability): void {
   connection.pragma(`busy_timeout = ${Math.max(0, Math.trunc(busyTimeoutMs))}`);
   let version: number;
   try {
@@ -136,7 +142,7 @@ function prepareConnection(connection: SqliteConnection, filePath: string, migra
   if (readonly) return;
   const mode = connection.pragma('journal_mode = WAL', { simple: true });
   if (mode !== 'wal') throw unreadable(filePath, `could not switch to WAL journal mode (got '${String(mode)}')`);
-  connection.pragma('synchronous = FULL');
+  connection.pragma(durability === 'full' ? 'synchronous = FULL' : 'synchronous = NORMAL');
 }
 
 /** Maps a better-sqlite3 error to our taxonomy, naming the file. */

@@ -29,6 +29,7 @@ import type { PaperMarketPort } from './paper-market-port.ts';
 import { isLive, toSnapshot } from './paper-order.ts';
 import type { PaperSettlement } from './paper-records.ts';
 import { PaperStore } from './paper-store.ts';
+import type { Durability } from '../../persistence/database.ts';
 import { RequestQueue } from './request-queue.ts';
 import { nextHousekeepingTime, onMarketTick, runHousekeeping } from './session-housekeeping.ts';
 
@@ -41,6 +42,8 @@ export interface PaperBrokerOptions {
   readonly seed: number;
   readonly config?: PaperBrokerConfigInput;
   readonly logger?: Logger;
+  /** The account file's durability (database.ts); 'full' unless a throw-away simulation asks for speed. */
+  readonly durability?: Durability;
 }
 
 /** The housekeeping timer re-arms itself at least this often (Node timers cap at about 24.8 days). */
@@ -64,7 +67,7 @@ export class PaperBroker implements Broker, Disposable {
     const config = resolvePaperBrokerConfig(options.config);
     const logger = (options.logger ?? silentLogger).child({ component: 'paper-broker' });
     const now = options.clock.now();
-    this.#store = PaperStore.open(options.storeFile, logger);
+    this.#store = PaperStore.open(options.storeFile, logger, options.durability);
     try {
       const contents = loadOrCreateAccount(this.#store, config, options.seed, now);
       this.#services = buildServices({ clock: options.clock, market: options.market, config, logger }, contents);

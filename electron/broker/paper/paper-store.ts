@@ -9,7 +9,7 @@ import { fromMicros, parseMoney, toDollars } from '../../../shared/domain/money.
 import { restorePosition, type Position } from '../../../shared/domain/position.ts';
 import { AppError } from '../../core/errors.ts';
 import type { Logger } from '../../core/logger.ts';
-import { openDatabase, type AppDatabase } from '../../persistence/database.ts';
+import { openDatabase, type AppDatabase, type Durability } from '../../persistence/database.ts';
 import { RowReader } from '../../persistence/row-reader.ts';
 import { paperMigrations } from './migrations/index.ts';
 import type { PaperOrder } from './paper-order.ts';
@@ -71,8 +71,8 @@ export class PaperStore {
   }
 
   /** Opens (creating if needed) and migrates the paper account file. */
-  static open(filePath: string, logger?: Logger): PaperStore {
-    return new PaperStore(openDatabase(filePath, { migrations: paperMigrations, ...(logger === undefined ? {} : { logger }) }));
+  static open(filePath: string, logger?: Logger, durability: Durability = 'full'): PaperStore {
+    return new PaperStore(openDatabase(filePath, { migrations: paperMigrations, durability, ...(logger === undefined ? {} : { logger }) }));
   }
 
   get filePath(): string {
