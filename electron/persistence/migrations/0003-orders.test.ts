@@ -9,12 +9,7 @@ import { readUserVersion, runMigrations } from './migration.ts';
 
 let scratch: ScratchConnections;
 
-function migrated(version = 3): Database.Database {
-  const connection = scratch.open();
-  connection.pragma('foreign_keys = ON');
-  runMigrations(connection, migrations.slice(0, version));
-  return connection;
-}
+const migrated = (version = 3): Database.Database => scratch.openMigrated(migrations, version);
 
 const orderColumns = 'id, client_order_ref, instrument_kind, instrument_key, underlying_symbol, instrument, action, quantity, order_type, tif, limit_price, status, filled_quantity, average_fill_price, created_at, updated_at, filled_at';
 

@@ -8,12 +8,7 @@ import { readUserVersion, runMigrations } from './migration.ts';
 
 let scratch: ScratchConnections;
 
-function migrated(version = 4): Database.Database {
-  const connection = scratch.open();
-  connection.pragma('foreign_keys = ON');
-  runMigrations(connection, migrations.slice(0, version));
-  return connection;
-}
+const migrated = (version = 4): Database.Database => scratch.openMigrated(migrations, version);
 
 function insertStrategy(connection: Database.Database, values: Record<string, unknown> = {}): void {
   const row = {

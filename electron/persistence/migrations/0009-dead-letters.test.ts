@@ -8,12 +8,7 @@ import { readUserVersion, runMigrations } from './migration.ts';
 
 let scratch: ScratchConnections;
 
-function migrated(version = 9): Database.Database {
-  const connection = scratch.open();
-  connection.pragma('foreign_keys = ON');
-  runMigrations(connection, migrations.slice(0, version));
-  return connection;
-}
+const migrated = (version = 9): Database.Database => scratch.openMigrated(migrations, version);
 
 beforeEach(() => {
   scratch = createScratchConnections();
