@@ -2,21 +2,11 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import * as money from './money.ts';
 import { MoneyOverflowError, type Money } from './money.ts';
+import { seededUniform } from '../../electron/core/seeded-random.ts';
 
 const fieldError = (field: string, message: string) => expect.objectContaining({ field, message });
 const micros = (value: number) => money.fromMicros(value);
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32), so failures reproduce. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('fromDollars', () => {
   it('when given prices written with cents, then they become exact micro-dollars', () => {
@@ -42,7 +32,7 @@ describe('fromDollars', () => {
   });
 
   it('when many random amounts are converted, then each equals the decimal half-even rounding', () => {
-    const random = seededRandom(42);
+    const random = seededUniform(42);
     for (let index = 0; index < 20_000; index += 1) {
       const magnitude = 10 ** Math.floor(random() * 10);
       const dollars = (random() - 0.5) * magnitude;

@@ -4,6 +4,7 @@ import { createFill, type Fill } from './fill.ts';
 import { fromDollars, fromMicros, toMicros, ZERO_MONEY, type Money } from './money.ts';
 import type { OrderAction } from './order-types.ts';
 import { applyCommission, applyFill, flatPosition, marketValue, restorePosition, unrealizedPnl, type Position } from './position.ts';
+import { seededUniform } from '../../electron/core/seeded-random.ts';
 
 const fieldError = (field: string, message: string) => expect.objectContaining({ field, message });
 const now = Date.UTC(2026, 2, 10, 15);
@@ -89,21 +90,10 @@ describe('applyFill', () => {
   });
 });
 
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('exactness over many cycles', () => {
   it('when 20,000 random fills open, add, reduce, close and flip, then realized − basis always equals the exact cash flow', () => {
-    const random = seededRandom(7);
+    const random = seededUniform(7);
     let position: Position | undefined;
     let cashMicros = 0n;
     for (let index = 0; index < 20_000; index += 1) {

@@ -11,7 +11,7 @@ import type { PaperLedger } from './paper-ledger.ts';
 import type { PaperMarketPort } from './paper-market-port.ts';
 import type { PaperOrder } from './paper-order.ts';
 import type { PaperExecution, PaperSettlement, PendingRequest } from './paper-records.ts';
-import type { SeededRandom } from './seeded-random.ts';
+import type { SeededRandom } from '../../core/seeded-random.ts';
 
 export interface ExchangeCounters {
   nextBrokerOrderId: number;

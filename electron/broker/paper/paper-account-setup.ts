@@ -11,7 +11,7 @@ import { PaperLedger } from './paper-ledger.ts';
 import type { PaperMarketPort } from './paper-market-port.ts';
 import type { PaperAccountRecord } from './paper-records.ts';
 import type { PaperStore, PaperStoreContents } from './paper-store.ts';
-import { SeededRandom } from './seeded-random.ts';
+import { SeededRandom } from '../../core/seeded-random.ts';
 
 export function loadOrCreateAccount(store: PaperStore, config: PaperBrokerConfig, seed: number, now: number): PaperStoreContents {
   const existing = store.load();

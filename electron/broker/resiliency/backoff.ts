@@ -2,6 +2,7 @@
 // retries happen at predictable times; when turned on it is deterministic (a seeded generator
 // unless a random source is given), so a test or a replay sees the same delays every run.
 import { AppError } from '../../core/errors.ts';
+import { seededUniform } from '../../core/seeded-random.ts';
 
 export interface BackoffOptions {
   /** The delay before the first retry (default 1,000 ms). */
@@ -34,7 +35,7 @@ export function createBackoff(options: BackoffOptions = {}): Backoff {
   const multiplier = checkNumber('multiplier', options.multiplier ?? DEFAULT_BACKOFF.multiplier, (value) => value >= 1, 'a finite number ≥ 1');
   const maxDelayMs = checkNumber('maxDelayMs', options.maxDelayMs ?? DEFAULT_BACKOFF.maxDelayMs, (value) => value >= initialDelayMs, `a finite number ≥ initialDelayMs (${initialDelayMs})`);
   const jitterRatio = checkNumber('jitterRatio', options.jitterRatio ?? DEFAULT_BACKOFF.jitterRatio, (value) => value >= 0 && value <= 1, 'a number from 0 to 1');
-  const random = options.random ?? seededRandom(options.jitterSeed ?? 1);
+  const random = options.random ?? seededUniform(options.jitterSeed ?? 1);
   return {
     initialDelayMs,
     multiplier,
@@ -58,14 +59,3 @@ function checkNumber(name: string, value: number, valid: (value: number) => bool
   return value;
 }
 
-/** mulberry32: a small, fast generator; plenty for spreading retry times. */
-function seededRandom(seed: number): () => number {
-  let state = Math.trunc(seed) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}

@@ -10,6 +10,7 @@ import { optionGreeks } from '../../../shared/options/index.ts';
 import { createDecisionContext, type DecisionContext, type DecisionLegMarket } from '../decision-context.ts';
 import { createPortfolioSnapshot } from '../portfolio-snapshot.ts';
 import { strategyExposure } from '../strategy-exposure.ts';
+import { seededUniform } from '../../core/seeded-random.ts';
 
 const UNDERLYINGS = [
   { symbol: 'SPY', price: 560, volatility: 0.15, width: 10 },
@@ -24,17 +25,6 @@ const NOW = Date.parse('2026-04-01T15:00:00Z');
 const ENTRY_DAYS = 45;
 const SHORT_DELTA_Z = 0.994; // the standard-normal quantile of 84 %: a strike about 16 delta away
 
-/** mulberry32: a small, fast, seeded generator (deterministic books). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function normal(next: () => number): number {
   return Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
@@ -136,7 +126,7 @@ function position(index: number, next: () => number): Position {
 
 /** `count` open positions and their decision contexts over one shared portfolio snapshot. */
 export function syntheticContexts(count: number, seed = 1): DecisionContext[] {
-  const next = random(seed);
+  const next = seededUniform(seed);
   const positions = Array.from({ length: count }, (_, index) => position(index, next));
   const exposures = positions.map((entry) => strategyExposure(entry.strategy.legs.map((leg, index) => ({ ...leg, greeks: entry.legMarkets[index]?.greeks ?? { delta: 0, gamma: 0, theta: 0, vega: 0, rho: 0 } })), entry.strategy.quantity, entry.price));
   const portfolio = createPortfolioSnapshot({

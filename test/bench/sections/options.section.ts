@@ -17,6 +17,7 @@ import type { ImpliedVolatilityInput, OptionGreeks, OptionInput } from '../../..
 import { nanosecondsPerCall, percentile } from '../bench-section.ts';
 import { referenceGreeks } from '../../fixtures/decimal-black-scholes.ts';
 import type { BenchRow, BenchSection } from '../bench-section.ts';
+import { seededUniform } from '../../../electron/core/seeded-random.ts';
 
 const SAMPLE_SIZE = 4096;
 const REFERENCE_SIZE = 1024;
@@ -24,19 +25,9 @@ const GREEK_NAMES = ['price', 'delta', 'gamma', 'theta', 'vega', 'rho'] as const
 const TARGET_PRICE_GREEKS_NS = 200;
 const TARGET_IMPLIED_VOL_NS = 1000;
 
-/** Mulberry32: a small seeded generator, so every run measures the same inputs. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function sampleInputs(): OptionInput[] {
-  const random = seededRandom(20_240_601);
+  const random = seededUniform(20_240_601);
   return Array.from({ length: SAMPLE_SIZE }, (_, index) => ({
     right: index % 2 === 0 ? 'call' : 'put',
     spot: 100,

@@ -1,6 +1,8 @@
-// A small deterministic pseudo-random generator (mulberry32: one 32-bit state word). The paper
-// broker draws latencies and touch fills from it and persists the state with the account, so
-// the same seed and the same inputs give the same fills, ids and timings, across restarts too.
+// A small deterministic pseudo-random generator (mulberry32: one 32-bit state word), the one
+// used wherever the engine, its tests and benchmarks need reproducible draws. Its state is one
+// number, so a component can persist it: the paper broker stores it with the account, so the
+// same seed and inputs give the same fills, ids and timings, across restarts too. (The
+// simulated market uses its own xoshiro streams, one per named process.)
 
 export class SeededRandom {
   #state: number;
@@ -37,4 +39,10 @@ export class SeededRandom {
   chance(probability: number): boolean {
     return this.next() < probability;
   }
+}
+
+/** A function returning the next number in [0, 1) of a SeededRandom: for callers that need only draws. */
+export function seededUniform(seed: number): () => number {
+  const random = new SeededRandom(seed >>> 0);
+  return () => random.next();
 }
