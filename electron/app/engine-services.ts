@@ -47,17 +47,32 @@ export type EngineServicesOptions = {
   readonly dryRun?: boolean;
   /** Where alerts go besides the store and the bus (the desktop shell adds native notifications). */
   readonly alertSinks?: readonly AlertSink[];
+  readonly timers?: Partial<EngineTimers>;
 };
+
+/**
+ * Cadences of the engine's housekeeping timers. The defaults suit live trading; accelerated
+ * simulations stretch them (fewer timers per simulated day) at the price of coarser detection.
+ */
+export type EngineTimers = {
+  readonly heartbeatIntervalMs: number;
+  readonly accountPollMs: number;
+  readonly inFlightCheckMs: number;
+  readonly entryTimeoutCheckMs: number;
+};
+
+export const DEFAULT_ENGINE_TIMERS: EngineTimers = Object.freeze({ heartbeatIntervalMs: 10_000, accountPollMs: 5_000, inFlightCheckMs: 1_000, entryTimeoutCheckMs: 1_000 });
 
 export type EngineServices = ReturnType<typeof createEngineServices>;
 
 export function createEngineServices(options: EngineServicesOptions) {
   const { clock, logger, database, store, marketData } = options;
+  const timers = { ...DEFAULT_ENGINE_TIMERS, ...options.timers };
   const executionBus = new EventBus<ExecutionEvents>({ logger });
   const riskBus = new EventBus<RiskGovernorEvents>({ logger });
   const deadLetters = new DeadLetterQueue({ database, journal: store.journal, clock, logger });
   const broker = new ResilientBroker(options.broker, { clock, deadLetters, logger });
-  const accounts = new AccountMonitor({ broker, clock, logger });
+  const accounts = new AccountMonitor({ broker, clock, logger, intervalMs: timers.accountPollMs });
   const positionBook = new AppPositionBook(store);
   const quote = marketDataQuotes(marketData);
   const underlyingPrice = (symbol: string): number | undefined => {
@@ -88,11 +103,11 @@ export function createEngineServices(options: EngineServicesOptions) {
   const quotes = marketQuoteSource(marketData);
   const oms = new OrderManagementSystem({ store, broker, gate: governor, clock, bus: executionBus });
   const execution = new ExecutionEngine({ oms, positions, quotes, dryRun: options.dryRun });
-  const watchdog = new ConnectionWatchdog({ broker, clock, logger });
+  const watchdog = new ConnectionWatchdog({ broker, clock, logger, heartbeatIntervalMs: timers.heartbeatIntervalMs, heartbeatTimeoutMs: 2.5 * timers.heartbeatIntervalMs });
   // F6: an order with no broker answer after 5 s is looked up by its client order ref, never resent.
-  const inFlight = new InFlightMonitor(oms, broker);
+  const inFlight = new InFlightMonitor(oms, broker, { checkIntervalMs: timers.inFlightCheckMs });
   // Entry orders still working after 300 s are cancelled (the workflows may choose 'reprice').
-  const entryTimeouts = new EntryTimeoutMonitor(oms, { policy: 'cancel' });
+  const entryTimeouts = new EntryTimeoutMonitor(oms, { policy: 'cancel', checkIntervalMs: timers.entryTimeoutCheckMs });
 
   // The kill switch alone gets an OMS gated by the governor's flatten channel. It is never
   // started: the app's OMS applies every broker event to the shared store, flatten orders included.

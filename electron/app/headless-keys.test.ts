@@ -6,6 +6,7 @@ describe('keyCommand', () => {
     ['k', 'kill'],
     ['K', 'kill-and-flatten'],
     ['r', 'rearm'],
+    ['a', 'autopilot'],
     ['q', 'stop'],
     ['\u0003', 'stop'],
   ])('when %j is pressed, then the command is %s', (key, command) => {

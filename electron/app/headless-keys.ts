@@ -2,11 +2,12 @@
 //   k  fires the kill switch (halt, cancel every working order)
 //   K  fires it and flattens every position with marketable orders
 //   r  re-arms after a kill switch (refused while orders still work or the broker is away)
+//   a  starts or stops the autopilot
 //   q or Ctrl+C  stops the runner cleanly
 // (In raw mode Ctrl+C arrives as a key, not as SIGINT.)
 import type { Disposable } from '../core/lifecycle.ts';
 
-export type KeyCommand = 'stop' | 'kill' | 'kill-and-flatten' | 'rearm';
+export type KeyCommand = 'stop' | 'kill' | 'kill-and-flatten' | 'rearm' | 'autopilot';
 
 export function keyCommand(key: string): KeyCommand | undefined {
   switch (key) {
@@ -19,6 +20,8 @@ export function keyCommand(key: string): KeyCommand | undefined {
       return 'kill-and-flatten';
     case 'r':
       return 'rearm';
+    case 'a':
+      return 'autopilot';
     default:
       return undefined;
   }

@@ -8,6 +8,7 @@ describe('parseHeadlessOptions', () => {
       speed: 1,
       durationMs: undefined,
       json: false,
+      autopilot: false,
       start: undefined,
       dataDirectory: DEFAULT_LIVE_DATA_DIRECTORY,
       help: false,

@@ -10,6 +10,8 @@ export type HeadlessOptions = {
   /** Simulated milliseconds to run, or undefined to run until Ctrl+C. */
   readonly durationMs: number | undefined;
   readonly json: boolean;
+  /** Start the autopilot (entry → monitoring → exit over the watchlist) once the engine is up. */
+  readonly autopilot: boolean;
   /** The simulated start date; undefined for a live run on the real clock. */
   readonly start: IsoDate | undefined;
   /** Where the databases live; undefined for a temporary folder removed at the end. */
@@ -33,11 +35,12 @@ Runs the engine on the simulated market with the paper broker and prints a live 
                     (default: now for a live run, ${DEFAULT_SIMULATION_START} otherwise)
   --data-dir DIR    keep the databases in DIR (default: ./${DEFAULT_LIVE_DATA_DIRECTORY} for a live run,
                     a temporary folder removed at the end otherwise)
+  --autopilot       start the autopilot: enter, monitor and exit by the rules over SPY, QQQ, IWM
   --json            print one JSON summary as the last line of standard output
   --help            print this text
 
 In a terminal: k fires the kill switch (halt, cancel all), K also flattens every position,
-r re-arms after it, q stops.
+r re-arms after it, a starts or stops the autopilot, q stops.
 Ctrl+C stops cleanly. The same seed and options give the same JSON, byte for byte.`;
 
 export class OptionError extends Error {
@@ -90,6 +93,7 @@ export function parseHeadlessOptions(argv: readonly string[]): HeadlessOptions {
         start: { type: 'string' },
         'data-dir': { type: 'string' },
         json: { type: 'boolean' },
+        autopilot: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -104,6 +108,7 @@ export function parseHeadlessOptions(argv: readonly string[]): HeadlessOptions {
     speed,
     durationMs,
     json: values.json ?? false,
+    autopilot: values.autopilot ?? false,
     start: values.start !== undefined ? parseStart(values.start) : live ? undefined : DEFAULT_SIMULATION_START,
     dataDirectory: values['data-dir'] ?? (live ? DEFAULT_LIVE_DATA_DIRECTORY : undefined),
     help: values.help ?? false,

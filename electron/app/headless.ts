@@ -38,6 +38,19 @@ function prepare(options: HeadlessOptions): Run {
   return { engine, clock, startTime, dataDirectory, temporary };
 }
 
+async function toggleAutopilot(engine: WorkstationEngine): Promise<string> {
+  const autopilot = engine.workflows.autopilot;
+  if (autopilot.state === 'running') {
+    await autopilot.stop();
+    return 'AUTOPILOT: stopped';
+  }
+  if (autopilot.state === 'created' || autopilot.state === 'stopped') {
+    await autopilot.start();
+    return 'AUTOPILOT: started';
+  }
+  return `AUTOPILOT: busy (${autopilot.state})`;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   const options = parseHeadlessOptions(argv);
   if (options.help) {
@@ -65,6 +78,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.once('SIGTERM', () => stop('terminated'));
     keys = listenForKeys((command) => {
       if (command === 'stop') return stop('interrupted (Ctrl+C)');
+      if (command === 'autopilot') {
+        void toggleAutopilot(engine).then((message) => statusStream.write(`\n${message}\n`));
+        return;
+      }
       if (command === 'rearm') {
         void engine.services.killSwitch.rearm('operator at the headless runner').then((result) => {
           statusStream.write(`\nRE-ARM: ${result.ok ? `trading ${result.state.tradingState}` : `refused: ${result.reason}`}\n`);
@@ -81,6 +98,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const wallStart = performance.now();
   await engine.start();
+  if (options.autopilot) await engine.workflows.autopilot.start();
   const statusTimer = setInterval(printStatus, STATUS_INTERVAL_MS);
   const reason = await stopped;
   clearInterval(statusTimer);

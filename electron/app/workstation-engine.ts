@@ -19,8 +19,9 @@ import { Journal } from '../persistence/journal/journal.ts';
 import { TradingStore } from '../persistence/trading-store.ts';
 import type { RiskLimits } from '../../shared/domain/risk.ts';
 import type { AlertSink } from '../alerts/index.ts';
-import { createEngineServices, type EngineServices } from './engine-services.ts';
+import { createEngineServices, type EngineServices, type EngineTimers } from './engine-services.ts';
 import { SimulatedMarketPaperPort } from './simulated-market-paper-port.ts';
+import { createWorkflows, type WorkflowConfigInput, type Workflows } from '../workflows/index.ts';
 
 export type WorkstationEngineOptions = {
   /** Holds workstation.sqlite (journal, orders, fills, …) and paper-account.sqlite (the paper broker's account). */
@@ -38,6 +39,9 @@ export type WorkstationEngineOptions = {
   readonly alertSinks?: readonly AlertSink[];
   /** 'full' (default): every commit fsynced. 'normal' only for accelerated runs in throw-away folders. */
   readonly durability?: Durability;
+  /** Entry, monitoring, exit and autopilot settings (watchlist, cadences, strategy choices). */
+  readonly workflows?: WorkflowConfigInput;
+  readonly timers?: Partial<EngineTimers>;
 };
 
 /** What the status line and the summary show: the app's own view (OMS, position book, account monitor, governor). */
@@ -67,6 +71,8 @@ export class WorkstationEngine extends Component {
   /** The paper broker itself; everything else talks to it through `services.broker` (resilient). */
   readonly paperBroker: PaperBroker;
   readonly services: EngineServices;
+  /** Entry, monitoring and exit workflows and the autopilot (started explicitly: `workflows.autopilot.start()`). */
+  readonly workflows: Workflows;
   readonly database: AppDatabase;
   readonly journal: Journal;
   readonly store: TradingStore;
@@ -109,12 +115,18 @@ export class WorkstationEngine extends Component {
       limits: options.riskLimits,
       dryRun: options.dryRun,
       alertSinks: options.alertSinks,
+      timers: options.timers,
     });
     const { broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, reconciliation, reconcilerAlerts, alerts, alertSources } = this.services;
     const { executionBus, riskBus, killSwitchBus } = this.services;
     for (const part of [broker, accounts, oms, flattenOms, execution, watchdog, inFlight, entryTimeouts, killSwitch, reconciliation, reconcilerAlerts, alerts, alertSources, executionBus, riskBus, killSwitchBus]) {
       this.lifetime.add(part);
     }
+    this.workflows = createWorkflows(
+      { clock: options.clock, logger: options.logger, store: this.store, database: this.database, market: this.market, marketData: this.marketData, ...this.services },
+      options.workflows,
+    );
+    this.lifetime.add(this.workflows);
     this.lifetime.add(this.market.events.subscribe('market.tick', () => this.#ticks++));
   }
 
@@ -141,11 +153,14 @@ export class WorkstationEngine extends Component {
     // Runs the first reconciliation now; automation is off until one succeeds.
     await this.services.reconciliation.start();
     await this.services.reconciliation.whenIdle();
+    // The tracker settles what happened to our strategies while nobody listened.
+    this.workflows.start();
     this.journal.append('engine.started', { marketTime: this.market.time, journalEntries: verification.entries });
     this.#logger.info('engine started', { marketTime: new Date(this.market.time).toISOString() });
   }
 
   protected override async onStop(): Promise<void> {
+    if (this.workflows.autopilot.state === 'running') await this.workflows.autopilot.stop();
     await this.services.reconciliation.stop();
     await this.services.watchdog.stop();
     this.services.accounts.dispose();

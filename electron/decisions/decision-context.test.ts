@@ -23,7 +23,7 @@ describe('createDecisionContext', () => {
     expect(context.greeks.delta).toBeCloseTo(0, 10);
     expect(context.greeks.gamma).toBeCloseTo(-0.8, 10);
     expect(context.greeks.vega).toBeCloseTo(-50, 10);
-    expect(context.atRisk).toBeCloseTo(0.44 * 100 * 500, 6);
+    expect(context.atRisk).toBeCloseTo(0, 6); // delta-neutral: nothing at risk by net delta dollars
     expect(context.legs.map((leg) => [leg.role, leg.isShort, leg.mid])).toEqual([['long_put', false, 0.6], ['short_put', true, 1.4], ['short_call', true, 1.2], ['long_call', false, 0.5]]);
     expect(isDecisionContext(context)).toBe(true);
   });

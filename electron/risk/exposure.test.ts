@@ -31,12 +31,14 @@ describe('exposure', () => {
     ]);
   });
 
-  it('when options and shares are held, then delta is in shares, vega in $ per point and the amount at risk is gross', () => {
+  it('when options and shares are held, then delta is in shares, vega in $ per point and the amount at risk is the net delta in dollars', () => {
     const exposure = exposureOf(netPositions([{ contract: put440, quantity: -2 }, { contract: put430, quantity: 2 }, { contract: spy, quantity: -10 }]), quoteOf, now, 5_000);
     // 440: −2 × 100 × −0.15 = +30; 430: 2 × 100 × −0.10 = −20; shares −10.
     expect(exposure.delta).toBeCloseTo(0, 9);
     expect(exposure.vega).toBeCloseTo(-2 * 100 * 0.3 + 2 * 100 * 0.25, 9);
-    expect(exposure.atRiskByUnderlying.get('SPY')).toBeCloseTo((30 + 20) * 500 + 10 * 500, 6);
+    expect(exposure.atRiskByUnderlying.get('SPY')).toBeCloseTo(Math.abs(30 - 20 - 10) * 500, 6); // offsetting: flat
+    const unhedged = exposureOf(netPositions([{ contract: put440, quantity: -2 }, { contract: spy, quantity: 10 }]), quoteOf, now, 5_000);
+    expect(unhedged.atRiskByUnderlying.get('SPY')).toBeCloseTo((30 + 10) * 500, 6);
     expect(exposure.unpriced).toEqual([]);
   });
 

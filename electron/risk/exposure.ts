@@ -1,6 +1,8 @@
 // Portfolio exposure from net positions and quotes: delta in shares-equivalent, vega in $ per
-// vol point (shared/domain/greeks.ts units), and the gross amount at risk per underlying
-// (Σ |position delta| × underlying price; shares count |quantity| × price). Contracts whose
+// vol point (shared/domain/greeks.ts units), and the amount at risk per underlying: the NET
+// delta-dollar exposure |Σ position delta × underlying price| (shares count quantity × price).
+// Net, not gross: the two legs of a vertical offset each other, so a 1-lot spread on a $100k
+// account is not "63 % at risk" (gross counting denied nearly every spread). Contracts whose
 // quote cannot price them are listed in `unpriced` rather than guessed.
 import { contractKey, contractMultiplier, contractUnderlyingSymbol, type Contract } from '../../shared/domain/contract.ts';
 import { greeksProblem, quoteProblem, safeQuote, type QuoteLookup } from './checks/quote-freshness.ts';
@@ -60,7 +62,8 @@ export function exposureOf(net: ReadonlyMap<string, NetPosition>, quoteOf: Quote
     delta += contractDelta;
     vega += contract.kind === 'option' ? (quote.greeks?.vega ?? 0) * shares : 0;
     const underlying = contractUnderlyingSymbol(contract);
-    atRisk.set(underlying, (atRisk.get(underlying) ?? 0) + Math.abs(contractDelta) * price);
+    atRisk.set(underlying, (atRisk.get(underlying) ?? 0) + contractDelta * price);
   }
+  for (const [underlying, signed] of atRisk) atRisk.set(underlying, Math.abs(signed));
   return { delta, vega, atRiskByUnderlying: atRisk, unpriced };
 }

@@ -5,8 +5,8 @@ import { strategyExposure } from '../strategy-exposure.ts';
 import { evaluateOn, fixtureStrategy, portfolioOf, type FixtureLeg, type FixtureOptions } from '../testing/decision-fixtures.ts';
 import { r11PortfolioLimits } from './r11-portfolio-limits.rule.ts';
 
-// Binary-exact legs: delta +0.0625 per share (6.25 per unit), vega −0.5 (−50 per unit), and
-// Σ|leg delta| = 0.5625 per share (28,125 dollars at risk per unit at 500). 8 units of it.
+// Binary-exact legs: delta +0.0625 per share (6.25 per unit), vega −0.5 (−50 per unit), so a net
+// delta of 6.25 shares per unit is 3,125 dollars at risk per unit at 500. 8 units of it.
 const greeks = (delta: number, vega: number): Greeks => ({ delta, gamma: 0.01, theta: -0.05, vega, rho: 0 });
 const legs: FixtureLeg[] = [
   { role: 'long_put', strike: 470, mid: 0.6, greeks: greeks(-0.125, 0.25) },
@@ -24,8 +24,8 @@ function evaluate(otherPosition: ReturnType<typeof other>, thresholds: Partial<D
 }
 
 describe('R11 portfolio limits (strict: beyond the limit; only the largest contributor fires)', () => {
-  it('when the fixture numbers are checked, then this strategy has delta 50, vega −400 and $225,000 at risk', () => {
-    expect([ours.greeks.delta, ours.greeks.vega, ours.atRisk]).toEqual([50, -400, 225_000]);
+  it('when the fixture numbers are checked, then this strategy has delta 50, vega −400 and $25,000 at risk', () => {
+    expect([ours.greeks.delta, ours.greeks.vega, ours.atRisk]).toEqual([50, -400, 25_000]);
   });
 
   it('when the portfolio delta is exactly at its limit, then it does not fire; 1 beyond, it reduces 1 unit; 1 inside, nothing', () => {
@@ -51,9 +51,10 @@ describe('R11 portfolio limits (strict: beyond the limit; only the largest contr
   });
 
   it('when the underlying is exactly at its concentration limit, then it does not fire; beyond it, it reduces', () => {
-    expect(evaluate(other(0, 0, 75_000), { maxConcentrationPerUnderlying: 0.3 })).toMatchObject({ fired: false, inputs: { underlyingFractionAtRisk: 0.3, largestConcentrationContributor: true } });
-    expect(evaluate(other(0, 0, 75_000), { maxConcentrationPerUnderlying: 0.29 })).toMatchObject({ fired: true, action: 'REDUCE', reduceQuantity: 1 });
-    expect(evaluate(other(0, 0, 75_000), { maxConcentrationPerUnderlying: 0.31 }).fired).toBe(false);
+    // 25,000 (ours) + 15,000 (other) = 4 % of the 1,000,000 fixture net liquidation.
+    expect(evaluate(other(0, 0, 15_000), { maxConcentrationPerUnderlying: 0.04 })).toMatchObject({ fired: false, inputs: { underlyingFractionAtRisk: 0.04, largestConcentrationContributor: true } });
+    expect(evaluate(other(0, 0, 15_000), { maxConcentrationPerUnderlying: 0.039 })).toMatchObject({ fired: true, action: 'REDUCE', reduceQuantity: 1 });
+    expect(evaluate(other(0, 0, 15_000), { maxConcentrationPerUnderlying: 0.041 }).fired).toBe(false);
   });
 
   it('when another underlying is over-concentrated, then this strategy is not reduced for it', () => {
@@ -61,6 +62,6 @@ describe('R11 portfolio limits (strict: beyond the limit; only the largest contr
   });
 
   it('when several limits are breached, then the units are the most any of them needs', () => {
-    expect(evaluate(other(30, -200, 75_000), { maxPortfolioDelta: 79, maxPortfolioVega: 480, maxConcentrationPerUnderlying: 0.29 })).toMatchObject({ action: 'REDUCE', reduceQuantity: 3, reason: expect.stringContaining('portfolio delta, vega, concentration limit') });
+    expect(evaluate(other(30, -200, 15_000), { maxPortfolioDelta: 79, maxPortfolioVega: 480, maxConcentrationPerUnderlying: 0.039 })).toMatchObject({ action: 'REDUCE', reduceQuantity: 3, reason: expect.stringContaining('portfolio delta, vega, concentration limit') });
   });
 });

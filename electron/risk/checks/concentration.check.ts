@@ -1,8 +1,8 @@
 // Concentration: the amount at risk in one underlying, and in one sector (via the sector map),
-// after the order, as a share of net liquidation. "At risk" is the gross delta-dollar exposure
-// (exposure.ts): Σ over contracts of |position delta| × underlying price, a conservative proxy
-// that counts both sides of a spread. An order that does not raise its underlying's exposure
-// is always allowed (so a concentrated book can be reduced).
+// after the order, as a share of net liquidation. "At risk" is the net delta-dollar exposure
+// (exposure.ts): |Σ over contracts of position delta × underlying price|, so the legs of a
+// spread offset each other. An order that does not raise its underlying's exposure is always
+// allowed (so a concentrated book can be reduced).
 import { toDollars, type Money } from '../../../shared/domain/money.ts';
 import type { SectorMap } from '../sector-map.ts';
 import { COMPARISON_TOLERANCE, deny, percent, type CheckResult } from './denial.ts';
