@@ -22,7 +22,7 @@ describe('marketDataQuotes', () => {
     const contract = market.option('SPY', market.expirations('SPY')[4]!, 680, 'put');
     clock.advance(2_000);
     const snapshot = market.optionQuote(contract);
-    expect(quote(contract)).toEqual({ mid: snapshot.mid, time: start + 2_000, greeks: snapshot.greeks, underlyingPrice: snapshot.underlyingPrice });
+    expect(quote(contract)).toEqual({ mid: snapshot.mid, bid: snapshot.bid, ask: snapshot.ask, time: start + 2_000, greeks: snapshot.greeks, underlyingPrice: snapshot.underlyingPrice });
   });
 
   it('when shares are quoted, then there are no Greeks and the underlying price is the mid', async () => {

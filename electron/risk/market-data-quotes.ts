@@ -10,10 +10,10 @@ export function marketDataQuotes(service: Pick<MarketDataService, 'snapshot'>): 
     try {
       if (contract.kind === 'option') {
         const quote = service.snapshot(contract);
-        return { mid: quote.mid, time: quote.time, greeks: quote.greeks, underlyingPrice: quote.underlyingPrice };
+        return { mid: quote.mid, bid: quote.bid, ask: quote.ask, time: quote.time, greeks: quote.greeks, underlyingPrice: quote.underlyingPrice };
       }
       const quote = service.snapshot(contract.symbol);
-      return { mid: quote.mid, time: quote.time, greeks: undefined, underlyingPrice: quote.mid };
+      return { mid: quote.mid, bid: quote.bid, ask: quote.ask, time: quote.time, greeks: undefined, underlyingPrice: quote.mid };
     } catch {
       return undefined;
     }

@@ -26,6 +26,9 @@ export interface RiskPosition {
 export interface RiskQuote {
   /** Per share, dollars. A reference price must be finite and > 0. */
   readonly mid: number;
+  /** The quoted bid and ask, when known: a limit between them is never an erroneous price. */
+  readonly bid?: number | undefined;
+  readonly ask?: number | undefined;
   /** Market time the quote reflects (epoch ms); older than limits.staleDataMs is stale. */
   readonly time: number;
   /** Per-share Greeks of an option (shared/domain/greeks.ts units); undefined for shares. */

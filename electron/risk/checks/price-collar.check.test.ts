@@ -52,11 +52,29 @@ describe('price collar', () => {
   });
 
   it('when a combo is priced, then its reference is the net mid of the legs (a credit is negative)', () => {
-    expect(referencePrice(putSpread, fresh, now, 5_000)).toEqual({ ok: true, mid: -0.4 });
+    expect(referencePrice(putSpread, fresh, now, 5_000)).toEqual({ ok: true, mid: -0.4, bid: -0.4, ask: -0.4 });
     expect(collar(-0.4, fresh, 'LMT', putSpread)).toBeUndefined();
     expect(collar(-0.3, fresh, 'LMT', putSpread)).toBeUndefined();
     expect(collar(-0.2999, fresh, 'LMT', putSpread)?.code).toBe('PRICE_COLLAR');
     expect(collar(0.4, fresh, 'LMT', putSpread)?.code).toBe('PRICE_COLLAR');
+  });
+
+  it('when the quotes have a bid and ask, then any limit between the natural bid and ask passes and the collar counts from their edges', () => {
+    const quoted = lookup([
+      [put440, { ...optionQuote(1, -0.15, 0.3, now), bid: 0.9, ask: 1.1 }],
+      [put430, { ...optionQuote(0.6, -0.1, 0.25, now), bid: 0.5, ask: 0.7 }],
+    ]);
+    // Selling 440 and buying 430 as defined (BUY 430, SELL 440): natural bid −0.6, ask −0.2.
+    expect(referencePrice(putSpread, quoted, now, 5_000)).toEqual({ ok: true, mid: -0.4, bid: expect.closeTo(-0.6, 12), ask: expect.closeTo(-0.2, 12) });
+    expect(collar(-0.2, quoted, 'LMT', putSpread)).toBeUndefined();
+    // The collar width is max(20 % of |−0.4|, 0.10) = 0.10 beyond either edge.
+    expect(collar(-0.1, quoted, 'LMT', putSpread)).toBeUndefined();
+    expect(collar(-0.0999, quoted, 'LMT', putSpread)).toMatchObject({ code: 'PRICE_COLLAR', reason: expect.stringContaining('natural range') });
+    expect(collar(-0.7, quoted, 'LMT', putSpread)).toBeUndefined();
+    expect(collar(-0.7001, quoted, 'LMT', putSpread)?.code).toBe('PRICE_COLLAR');
+    // A single option: 1.1 (the ask) + 0.2 (20 % of the mid 1) passes, a cent more does not.
+    expect(collar(1.3, quoted)).toBeUndefined();
+    expect(collar(1.3001, quoted)?.code).toBe('PRICE_COLLAR');
   });
 
   it('when one leg of a combo has no fresh quote, then the combo has no reference', () => {
