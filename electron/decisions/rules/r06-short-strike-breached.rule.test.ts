@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { FixtureLeg } from '../testing/decision-fixtures.ts';
 import { evaluateOn, fixtureNow, FIXTURE_ROLL_EXPIRY } from '../testing/decision-fixtures.ts';
 import { r06ShortStrikeBreached } from './r06-short-strike-breached.rule.ts';
+
+// A bull call debit spread: long 500 call, short 520 call.
+const bullCall: FixtureLeg[] = [
+  { role: 'long_call', strike: 500, mid: 8, greeks: { delta: 0.5, gamma: 0.01, theta: -0.05, vega: 0.2, rho: 0 } },
+  { role: 'short_call', strike: 520, mid: 2, greeks: { delta: 0.25, gamma: 0.01, theta: -0.05, vega: 0.2, rho: 0 } },
+];
 
 // Short strikes 480 (put) and 520 (call); breached means strictly beyond them.
 describe('R06 short strike breached (strict: beyond the strike, not at it)', () => {
@@ -31,5 +38,9 @@ describe('R06 short strike breached (strict: beyond the strike, not at it)', () 
     const evaluation = evaluateOn(r06ShortStrikeBreached, { underlyingPrice: 470, overrides: { calendar: fixtureNow(44) } });
     expect(evaluation).toMatchObject({ fired: true, action: 'CLOSE', rollTarget: undefined, inputs: { rollExpiry: null } });
     expect(evaluation.reason).toContain('no later monthly expiry to roll to: close instead');
+  });
+
+  it('when the position is a debit spread, then it does not fire: the rule defends premium sellers only', () => {
+    expect(evaluateOn(r06ShortStrikeBreached, { type: 'BULL_CALL', legs: bullCall, entryNetPerShare: 6, underlyingPrice: 530 })).toMatchObject({ fired: false, inputs: { isCredit: false }, reason: expect.stringContaining('debit position') });
   });
 });

@@ -15,6 +15,9 @@ const rule = { id: 'R06', name: 'Short strike breached' } as const;
 export const r06ShortStrikeBreached: DecisionRule = {
   ...rule,
   evaluate(context, thresholds) {
+    // Rolling short strikes out for a credit is the premium seller's defence; a debit spread's
+    // short leg caps its profit and is no threat (a bull call above its short strike is at max profit).
+    if (!context.isCredit) return notFired(rule, 'a debit position: this rule defends premium sellers only', { isCredit: false }, texts(thresholds).threshold);
     const text = texts(thresholds);
     const price = context.underlyingPrice;
     let breachedStrike: number | undefined;

@@ -24,11 +24,15 @@ describe('R07 delta breach (inclusive for a short leg: |delta| ≥ 0.30; strict 
   });
 
   it('when the position delta per unit is exactly at its limit, then it does not fire; beyond it, it does', () => {
+    const options = { type: 'BEAR_CALL' as const, legs: bearCall, entryNetPerShare: -1, quantity: 2 };
+    expect(evaluateOn(r07DeltaBreach, options, { positionDeltaPerUnitLimit: 18.75 })).toMatchObject({ fired: false, inputs: { positionDelta: -37.5, positionDeltaPerUnit: -18.75 } });
+    expect(evaluateOn(r07DeltaBreach, options, { positionDeltaPerUnitLimit: 19 }).fired).toBe(false);
+    expect(evaluateOn(r07DeltaBreach, options, { positionDeltaPerUnitLimit: 18.5 })).toMatchObject({ fired: true, action: 'ROLL', rollTarget: { side: 'call' } });
+  });
+
+  it('when a debit spread is beyond the delta limits, then it does not fire: the rule defends premium sellers only', () => {
     const options = { type: 'BULL_CALL' as const, legs: bullCall, entryNetPerShare: 6, quantity: 2 };
-    expect(evaluateOn(r07DeltaBreach, options, { positionDeltaPerUnitLimit: 25 })).toMatchObject({ fired: false, inputs: { positionDelta: 50, positionDeltaPerUnit: 25 } });
-    expect(evaluateOn(r07DeltaBreach, options, { positionDeltaPerUnitLimit: 25.5 }).fired).toBe(false);
-    // Long delta tests the put side; this spread has no short put, so every leg rolls at the same strikes.
-    expect(evaluateOn(r07DeltaBreach, options, { positionDeltaPerUnitLimit: 24.5 })).toMatchObject({ fired: true, action: 'ROLL', rollTarget: { side: 'all', targetDelta: undefined } });
+    expect(evaluateOn(r07DeltaBreach, options, { positionDeltaPerUnitLimit: 10, shortLegDeltaLimit: 0.2 })).toMatchObject({ fired: false, inputs: { isCredit: false }, reason: expect.stringContaining('debit position') });
   });
 
   it('when the position delta is short beyond its limit, then the call side is rolled', () => {

@@ -4,7 +4,7 @@
 // with the largest |delta|; for a position-delta breach it is the call side when the delta is
 // short (the market rose) and the put side when long, or every leg when the strategy has no short
 // leg on that side. ROLL out to the roll expiry at ∓rollTargetDelta for a credit, else CLOSE.
-// WALKING_LIMIT.
+// WALKING_LIMIT. Credit positions only (a debit spread's short leg is no threat).
 import type { OptionRight } from '../../../shared/domain/contract.ts';
 import type { DecisionContext } from '../decision-context.ts';
 import { fired, notFired, round, textsFor, type DecisionRule, type RollSide } from '../decision-rule.ts';
@@ -24,6 +24,9 @@ const rule = { id: 'R07', name: 'Delta breach' } as const;
 export const r07DeltaBreach: DecisionRule = {
   ...rule,
   evaluate(context, thresholds) {
+    // Rolling short strikes out for a credit is the premium seller's defence; a debit spread's
+    // short leg caps its profit and is no threat (a bull call above its short strike is at max profit).
+    if (!context.isCredit) return notFired(rule, 'a debit position: this rule defends premium sellers only', { isCredit: false }, texts(thresholds).threshold);
     const text = texts(thresholds);
     let largest = -1;
     let largestRight: OptionRight | undefined;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { FixtureLeg } from '../testing/decision-fixtures.ts';
 import { evaluateOn, fixtureNow, FIXTURE_ROLL_EXPIRY } from '../testing/decision-fixtures.ts';
 import { r09RollWindow } from './r09-roll-window.rule.ts';
+
+// A bull call debit spread: long 500 call, short 520 call.
+const bullCall: FixtureLeg[] = [
+  { role: 'long_call', strike: 500, mid: 8, greeks: { delta: 0.5, gamma: 0.01, theta: -0.05, vega: 0.2, rho: 0 } },
+  { role: 'short_call', strike: 520, mid: 2, greeks: { delta: 0.25, gamma: 0.01, theta: -0.05, vega: 0.2, rho: 0 } },
+];
 
 // The target is 50 % of the $150 max profit: 0.75 to close.
 describe('R09 roll window (inclusive: ≤ 21 days; strict: profit < target)', () => {
@@ -29,5 +36,9 @@ describe('R09 roll window (inclusive: ≤ 21 days; strict: profit < target)', ()
     expect(evaluateOn(r09RollWindow, { daysToExpiry: 15, overrides: { rollEstimate: { sameStrikes: -0.02 } } })).toMatchObject({ action: 'CLOSE', urgency: 'LIMIT_AT_MID', rollTarget: undefined });
     expect(evaluateOn(r09RollWindow, { daysToExpiry: 15, overrides: { rollEstimate: { sameStrikes: 0.4 } } })).toMatchObject({ action: 'ROLL', inputs: { estimatedRollCredit: 0.4 } });
     expect(evaluateOn(r09RollWindow, { daysToExpiry: 15, overrides: { calendar: fixtureNow(15) } })).toMatchObject({ action: 'CLOSE' });
+  });
+
+  it('when the position is a debit spread, then it does not fire: the rule defends premium sellers only', () => {
+    expect(evaluateOn(r09RollWindow, { type: 'BULL_CALL', legs: bullCall, entryNetPerShare: 6, daysToExpiry: 15 })).toMatchObject({ fired: false, inputs: { isCredit: false }, reason: expect.stringContaining('debit position') });
   });
 });

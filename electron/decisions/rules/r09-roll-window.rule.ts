@@ -16,6 +16,9 @@ const rule = { id: 'R09', name: 'Roll window' } as const;
 export const r09RollWindow: DecisionRule = {
   ...rule,
   evaluate(context, thresholds) {
+    // Rolling short strikes out for a credit is the premium seller's defence; a debit spread's
+    // short leg caps its profit and is no threat (a bull call above its short strike is at max profit).
+    if (!context.isCredit) return notFired(rule, 'a debit position: this rule defends premium sellers only', { isCredit: false }, texts(thresholds).threshold);
     const text = texts(thresholds);
     const { daysToExpiry, maxProfit, pnl } = context;
     const estimate = rollEstimateFor(context, 'all');
