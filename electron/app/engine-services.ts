@@ -16,12 +16,13 @@ import type { Clock } from '../core/clock.ts';
 import { EventBus } from '../core/event-bus.ts';
 import type { Logger } from '../core/logger.ts';
 import { EntryTimeoutMonitor } from '../execution/entry-timeout-monitor.ts';
+import { ExpirationBooker } from '../execution/expiration-booker.ts';
 import { ExecutionEngine } from '../execution/execution-engine.ts';
 import { InFlightMonitor } from '../execution/in-flight-monitor.ts';
 import type { ExecutionEvents } from '../execution/execution-events.ts';
 import { OrderManagementSystem } from '../execution/order-management-system.ts';
 import { StorePositionsProvider } from '../execution/positions-provider.ts';
-import { sessionDate, type MarketDataService } from '../market/index.ts';
+import { sessionClose, sessionDate, type MarketDataService } from '../market/index.ts';
 import type { AppDatabase } from '../persistence/database.ts';
 import { SettingsRepository } from '../persistence/settings.repository.ts';
 import type { TradingStore } from '../persistence/trading-store.ts';
@@ -150,6 +151,16 @@ export function createEngineServices(options: EngineServicesOptions) {
   });
   const alertSources = connectAlertSources(alerts, { executionBus, riskBus, killSwitchBus, watchdog, circuit: broker.circuit, deadLetters }, { logger });
 
+  // Options that expire while held leave the broker's book without an execution of ours.
+  const expirations = new ExpirationBooker({
+    store,
+    bus: executionBus,
+    clock,
+    positions: () => positionBook.lines(),
+    underlyingPrice,
+    expirationTime: (contract) => sessionClose(contract.expiry),
+  });
+
   // Positions and P&L move with fills: the governor must see both before the next order.
   executionBus.subscribe('fill.recorded', () => {
     positionBook.invalidate();
@@ -157,7 +168,7 @@ export function createEngineServices(options: EngineServicesOptions) {
   });
   accounts.onUpdate(() => governor.refresh());
 
-  return { alerts, alertSources, reconciler, reconciliation, reconcilerAlerts, executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, inFlight, entryTimeouts, flattenOms, killSwitch };
+  return { expirations, alerts, alertSources, reconciler, reconciliation, reconcilerAlerts, executionBus, riskBus, killSwitchBus, deadLetters, broker, accounts, positionBook, governor, oms, execution, watchdog, inFlight, entryTimeouts, flattenOms, killSwitch };
 }
 
 /** A reconciliation discrepancy as an alert: each is a fact the operator must look at. */

@@ -7,6 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { AccountSummary } from '../../shared/domain/account.ts';
 import type { ConnectionState } from '../../shared/domain/connection.ts';
+import { contractKey } from '../../shared/domain/contract.ts';
 import type { RiskState } from '../../shared/domain/risk.ts';
 import type { RiskPosition } from '../risk/risk-inputs.ts';
 import { PaperBroker, type PaperBrokerConfigInput } from '../broker/paper/index.ts';
@@ -128,6 +129,7 @@ export class WorkstationEngine extends Component {
     );
     this.lifetime.add(this.workflows);
     this.lifetime.add(this.market.events.subscribe('market.tick', () => this.#ticks++));
+    this.lifetime.add(this.market.events.subscribe('market.session-close', () => this.#bookExpirations()));
   }
 
   /** The broker as the engine uses it: the paper broker behind the circuit breaker and retry policy. */
@@ -155,6 +157,7 @@ export class WorkstationEngine extends Component {
     await this.services.reconciliation.whenIdle();
     // The tracker settles what happened to our strategies while nobody listened.
     this.workflows.start();
+    this.#bookExpirations();
     this.journal.append('engine.started', { marketTime: this.market.time, journalEntries: verification.entries });
     this.#logger.info('engine started', { marketTime: new Date(this.market.time).toISOString() });
   }
@@ -168,6 +171,15 @@ export class WorkstationEngine extends Component {
     await this.market.stop();
     this.journal.append('engine.stopped', { marketTime: this.market.time });
     this.#logger.info('engine stopped', { marketTime: new Date(this.market.time).toISOString() });
+  }
+
+  /** Books options that expired worthless while held; an in-the-money expiry raises a critical alert. */
+  #bookExpirations(): void {
+    for (const outcome of this.services.expirations.bookDue()) {
+      if (outcome.kind === 'expired-worthless') continue;
+      const what = outcome.kind === 'in-the-money' ? `expired ${outcome.intrinsicValue.toFixed(2)} in the money: the broker exercises or assigns it into shares` : 'expired and its underlying has no price to settle it';
+      this.services.alerts.raise({ severity: 'critical', source: 'expiration', message: `${outcome.quantity} × ${contractKey(outcome.contract)} ${what}; check positions and reconcile`, dedupKey: `expiration:${contractKey(outcome.contract)}` });
+    }
   }
 
   /** Runs a reconciliation now (also done on start and on every reconnect). */
