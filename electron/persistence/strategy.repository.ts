@@ -26,6 +26,12 @@ export class StrategyRepository {
   readonly #selectActive;
   readonly #selectByUnderlying;
   readonly #selectAll;
+  /**
+   * Strategies read back and validated, by id: the monitoring cycle lists the active ones many
+   * times per minute. Writes go through this repository only, so each write clears the cache; it
+   * is neither read nor filled inside a transaction, which might still roll back.
+   */
+  readonly #cache = new Map<string, Strategy>();
 
   constructor(database: AppDatabase, clock: Clock) {
     this.#database = database;
@@ -50,6 +56,7 @@ export class StrategyRepository {
   /** Stores a new strategy with its legs and roll history; refuses a stored id ('conflict') or an invalid strategy ('validation'). */
   insert(strategy: Strategy): Strategy {
     const checked = validated(`strategy '${String(strategy?.id)}'`, () => createStrategy(strategy));
+    this.#cache.clear();
     return this.#database.transaction(() => {
       if (this.#selectById.get(checked.id) !== undefined) throw new AppError('conflict', `strategy id '${checked.id}' is already stored`);
       const referenced = [checked.rolledFromId, checked.rolledToId, ...checked.rollHistory.map((record) => record.fromStrategyId)];
@@ -70,6 +77,7 @@ export class StrategyRepository {
    */
   update(next: Strategy): { readonly before: Strategy; readonly after: Strategy } {
     const checked = validated(`strategy '${String(next?.id)}'`, () => createStrategy(next));
+    this.#cache.clear();
     return this.#database.transaction(() => {
       const before = this.get(checked.id);
       if (before === undefined) throw new AppError('not-found', `strategy '${checked.id}' is not stored`);
@@ -118,6 +126,11 @@ export class StrategyRepository {
 
   #toStrategy(row: Row): Strategy {
     const id = String(row.id);
-    return toStrategy(row, this.#selectLegs.all(id), this.#selectRolls.all(id));
+    const cacheable = !this.#database.connection.inTransaction;
+    const cached = cacheable ? this.#cache.get(id) : undefined;
+    if (cached !== undefined) return cached;
+    const strategy = toStrategy(row, this.#selectLegs.all(id), this.#selectRolls.all(id));
+    if (cacheable) this.#cache.set(id, strategy);
+    return strategy;
   }
 }

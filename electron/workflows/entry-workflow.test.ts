@@ -104,11 +104,11 @@ describe('EntryWorkflow', () => {
   });
 
   it('when the gate denies the order, then the strategy is FAILED with the denial', async () => {
-    // $100,000: an SPY condor's delta dollars exceed 30 % of net liquidation.
-    const entry = await start({ startingCash: 100_000 });
+    // A portfolio vega limit of $1 per vol point: any short-vega condor breaches it.
+    const entry = await start({ riskLimits: { maxPortfolioVega: 1 } });
     const result = await entry.executeEntry('SPY', 'IRON_CONDOR');
     expect(result).toMatchObject({ status: 'failed', error: { code: 'order-rejected' } });
-    expect(result.error?.message).toMatch(/CONCENTRATION/);
+    expect(result.error?.message).toMatch(/PORTFOLIO_VEGA/);
     expect(harness.workflows.tracker.get(result.strategyId!)).toMatchObject({ status: 'FAILED' });
   });
 

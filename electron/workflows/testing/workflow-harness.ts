@@ -10,7 +10,7 @@ import type { RiskLimits } from '../../../shared/domain/risk.ts';
 import { WorkstationEngine } from '../../app/workstation-engine.ts';
 import { silentLogger, type Logger } from '../../core/logger.ts';
 import { TestClock } from '../../core/test-clock.ts';
-import { createWorkflows, type Workflows } from '../create-workflows.ts';
+import type { Workflows } from '../create-workflows.ts';
 import type { WorkflowConfigInput } from '../workflow-config.ts';
 import type { WorkflowPorts } from '../workflow-ports.ts';
 
@@ -87,15 +87,17 @@ export class WorkflowHarness {
 
   async #open(): Promise<void> {
     const { seed = 42, riskLimits, startingCash = 1_000_000, config } = this.options;
-    this.engine = new WorkstationEngine({ dataDirectory: this.directory, clock: this.clock, seed, logger: silentLogger, riskLimits, paperConfig: { startingCash: fromDollars(startingCash) } });
+    // The engine builds and starts its own workflows (the composition root), as in the app.
+    this.engine = new WorkstationEngine({
+      dataDirectory: this.directory, clock: this.clock, seed, logger: silentLogger, riskLimits,
+      paperConfig: { startingCash: fromDollars(startingCash) }, workflows: withFastWalks(config),
+    });
     await this.engine.start();
-    this.workflows = createWorkflows(this.ports, withFastWalks(config));
-    this.workflows.start();
+    this.workflows = this.engine.workflows;
   }
 
   async #shutdown(): Promise<void> {
     if (this.workflows.autopilot.state === 'running') await this.workflows.autopilot.stop();
-    this.workflows.dispose();
     await this.engine.stop();
     this.engine.dispose();
   }
