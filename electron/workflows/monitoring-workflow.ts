@@ -46,6 +46,8 @@ export class PositionMonitoringWorkflow {
   readonly engine: DecisionEngine;
   readonly #options: MonitoringWorkflowOptions;
   readonly #schedule: SessionSchedule;
+  /** The last decision recorded per strategy (this workflow is the only writer), so 'changes' needs no read. */
+  readonly #lastRecorded = new Map<StrategyId, Decision>();
 
   constructor(options: MonitoringWorkflowOptions) {
     this.#options = options;
@@ -151,9 +153,10 @@ export class PositionMonitoringWorkflow {
   #record(strategy: Strategy, decision: Decision): MonitorOutcome {
     const { ports, events, config } = this.#options;
     const records = ports.store.records;
-    const previous = decision.action === 'HOLD' && config.recordHolds === 'changes' ? records.decisions.latestForStrategy(strategy.id) : undefined;
+    const previous = decision.action === 'HOLD' && config.recordHolds === 'changes' ? (this.#lastRecorded.get(strategy.id) ?? records.decisions.latestForStrategy(strategy.id)) : undefined;
     const repeat = previous !== undefined && previous.action === 'HOLD' && previous.ruleId === decision.ruleId;
     const stored = repeat ? decision : records.recordDecision(decision);
+    if (!repeat) this.#lastRecorded.set(strategy.id, stored);
     if (stored.action !== 'HOLD') {
       const alert = decisionAlert(stored, { label: strategyLabel(strategy) });
       if (alert !== undefined) ports.alerts.raise(alert);
