@@ -5,5 +5,6 @@ import { journalSection } from './journal.section.ts';
 import { killSwitchSection } from './kill-switch.section.ts';
 import { marketSection } from './market.section.ts';
 import { optionsSection } from './options.section.ts';
+import { simulationSection } from './simulation.section.ts';
 
-export const sections: BenchSection[] = [optionsSection, journalSection, marketSection, killSwitchSection, decisionsSection];
+export const sections: BenchSection[] = [optionsSection, journalSection, marketSection, killSwitchSection, decisionsSection, simulationSection];
