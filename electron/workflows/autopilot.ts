@@ -11,7 +11,7 @@
 // Every skipped step says why (bus events; entries and exits are journaled by their workflows).
 // runCycle() runs one cycle now (tests, or a simulation stepping by hand).
 import type { Decision } from '../../shared/domain/decision.ts';
-import { currentOrNextSession, isOpen, sessionDate } from '../market/index.ts';
+import { currentOrNextSession, isOpen, sessionDate, tradingSession } from '../market/index.ts';
 import { Component } from '../core/lifecycle.ts';
 import type { EntryWorkflow } from './entry-workflow.ts';
 import type { ExitWorkflow } from './exit-workflow.ts';
@@ -52,8 +52,12 @@ export class Autopilot extends Component {
 
   /** Strategies opened today (the New York session of now), counted from the store so a restart keeps the count. */
   entriesToday(): number {
-    const today = sessionDate(this.#options.ports.clock.now());
-    return this.#options.ports.store.records.strategies.listAll().filter((strategy) => strategy.rolledFromId === undefined && sessionDate(strategy.createdAt) === today).length;
+    const now = this.#options.ports.clock.now();
+    // Strategies are created during a session: those created since today's session open (one
+    // comparison each, no date formatting per strategy over a long history).
+    const opened = tradingSession(sessionDate(now))?.open;
+    if (opened === undefined) return 0;
+    return this.#options.ports.store.records.strategies.listAll().filter((strategy) => strategy.rolledFromId === undefined && strategy.createdAt >= opened && strategy.createdAt <= now).length;
   }
 
   protected override onStart(): void {

@@ -28,9 +28,23 @@ const newYorkFormatter = new Intl.DateTimeFormat('en-US', {
   day: '2-digit',
 });
 
+// Intl formatting is slow and the engine asks for the date of the same minute many times (every
+// check of a monitoring cycle): remember the last minute's answer. New York's day never changes
+// inside a minute (time-zone offsets are whole minutes).
+let cachedMinute = Number.NaN;
+let cachedDate: IsoDate | undefined;
+
 /** The New York calendar date at the instant `epochMillis` (the exchange's "today"). */
 export function newYorkDate(epochMillis: number): IsoDate {
   if (!Number.isFinite(epochMillis)) invalid('now', 'must be epoch milliseconds', epochMillis);
+  const minute = Math.floor(epochMillis / 60_000);
+  if (minute === cachedMinute && cachedDate !== undefined) return cachedDate;
+  cachedDate = formatNewYorkDate(epochMillis);
+  cachedMinute = minute;
+  return cachedDate;
+}
+
+function formatNewYorkDate(epochMillis: number): IsoDate {
   const parts = newYorkFormatter.formatToParts(epochMillis);
   const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((entry) => entry.type === type)?.value ?? '';
   return parseIsoDate(`${part('year')}-${part('month')}-${part('day')}`, 'now');

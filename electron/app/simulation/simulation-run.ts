@@ -70,7 +70,7 @@ export function simulationEngineSettings(options: SimulationOptions): Pick<Works
   return {
     marketConfig: { stepMs: 60_000 },
     riskLimits: { staleDataMs: 150_000 },
-    timers: { heartbeatIntervalMs: 300_000, accountPollMs: 60_000, inFlightCheckMs: 30_000, entryTimeoutCheckMs: 60_000 },
+    timers: { heartbeatIntervalMs: 300_000, accountPollMs: 60_000, inFlightCheckMs: 60_000, entryTimeoutCheckMs: 120_000 },
     workflows: {
       ...options.workflows,
       autopilot: { watchlist: options.symbols, cycleMs: 60_000, ...options.workflows?.autopilot },
