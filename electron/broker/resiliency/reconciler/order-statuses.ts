@@ -5,7 +5,8 @@
 //   and the next steps adopt what the broker shows.)
 // - adoptBrokerStatuses: each open order of ours takes the broker's state through the OMS's live
 //   path and the transition table; a refusal is recorded once, never forced. A cancel whose
-//   outcome was unknown and that the broker does not show (it still works the order) is undone.
+//   outcome was unknown (flagged, or pending from before the start) and that the broker does not
+//   show (it still works the order) is undone.
 //   Live orders that are not ours are reported.
 // - markAbsentOrders: our working orders the broker no longer shows end INACTIVE (never sent:
 //   no broker id, no execution) or CANCELLED ("the broker no longer knows this order": IB forgets
@@ -73,12 +74,21 @@ function mark(run: ReconcileRun, order: Order, event: OrderEvent, reason: string
   }
 }
 
+/**
+ * A PENDING_CANCEL order the broker still works: its cancel is undone (back to the working status,
+ * so it can be cancelled again) when the cancel's outcome is unknown: flagged by the OMS, or, on
+ * the first run of a process, any pending cancel (the previous process saved CANCEL_REQUESTED and
+ * stopped before or while sending it; PENDING_CANCEL refuses a new cancel, so the order would stay
+ * working at the broker for good). A cancel still queued at the broker then confirms as usual.
+ */
 function undoUndeliveredCancel(run: ReconcileRun, order: Order, snapshot: BrokerOrderSnapshot): void {
   const flagged = run.book.unknownOutcomes().some((outcome) => outcome.orderId === order.id && outcome.operation === 'cancel');
-  if (!flagged || order.status !== 'PENDING_CANCEL' || (snapshot.state !== 'SUBMITTED' && snapshot.state !== 'PRE_SUBMITTED')) return;
-  const reason = `the cancel did not reach the broker: it still works the order as ${snapshot.state} (reconciliation)`;
+  if (!(flagged || run.trigger === 'start') || order.status !== 'PENDING_CANCEL' || (snapshot.state !== 'SUBMITTED' && snapshot.state !== 'PRE_SUBMITTED')) return;
+  const reason = flagged
+    ? `the cancel did not reach the broker: it still works the order as ${snapshot.state} (reconciliation)`
+    : `the cancel was not confirmed before the app stopped: the broker still works the order as ${snapshot.state} (reconciliation)`;
   mark(run, order, { type: 'CANCEL_REJECTED', filledQuantity: order.filledQuantity }, reason);
-  run.book.resolveUnknownOutcome(order.id, 'cancel', reason);
+  if (flagged) run.book.resolveUnknownOutcome(order.id, 'cancel', reason);
 }
 
 function adoptStatus(run: ReconcileRun, order: Order, snapshot: BrokerOrderSnapshot): void {

@@ -128,6 +128,51 @@ describe('Reconciler: orders whose outcome was unknown', () => {
     expect(reconciled.resolvedOrders).toMatchObject([{ orderId: order.id, operation: 'cancel', outcome: 'found', status: 'SUBMITTED' }]);
     expect(fx.oms.unknownOutcomes()).toEqual([]);
   });
+
+  it('when the app stopped between saving a cancel and sending it, then on start the order returns to its working status and a new cancel reaches the broker', async () => {
+    const submitted = await fx.submit();
+    await fx.settle();
+    const order = submitted.orders[0]!;
+    // What the OMS saves before the broker call; the process dies before the call (nothing flagged).
+    fx.store.recordOrderStatus(order.id, { type: 'CANCEL_REQUESTED' });
+    fx.stopApp();
+    fx.restartApp();
+
+    const reconciled = await fx.reconciled();
+
+    expect(reconciled.markedOrders).toMatchObject([{ orderId: order.id, from: 'PENDING_CANCEL', to: 'SUBMITTED' }]);
+    expect((await fx.oms.cancel(order.id)).outcome).toBe('sent');
+    await fx.settle();
+    expect(fx.orderByRef(order.clientOrderRef)?.status).toBe('CANCELLED');
+    expect((await fx.reconciled()).markedOrders).toEqual([]);
+  });
+
+  it('when the app stopped while its cancel was still queued at the broker, then on start the order returns to working and the broker\'s answer cancels it', async () => {
+    const submitted = await fx.submit();
+    await fx.settle();
+    const order = submitted.orders[0]!;
+    expect((await fx.oms.cancel(order.id)).outcome).toBe('sent'); // handed over; answered after the broker's latency
+    fx.stopApp();
+    fx.restartApp();
+
+    const reconciled = await fx.reconciled();
+
+    expect(reconciled.markedOrders).toMatchObject([{ orderId: order.id, from: 'PENDING_CANCEL', to: 'SUBMITTED' }]);
+    await fx.settle();
+    expect(fx.orderByRef(order.clientOrderRef)?.status).toBe('CANCELLED');
+  });
+
+  it('when a cancel is pending on a run other than the first of the process, then it is left alone (its call may still be on its way)', async () => {
+    const submitted = await fx.submit();
+    await fx.settle();
+    const order = submitted.orders[0]!;
+    fx.store.recordOrderStatus(order.id, { type: 'CANCEL_REQUESTED' });
+
+    const reconciled = await fx.reconciled('reconnect');
+
+    expect(reconciled.markedOrders).toEqual([]);
+    expect(fx.orderByRef(order.clientOrderRef)?.status).toBe('PENDING_CANCEL');
+  });
 });
 
 describe('Reconciler: dead letters whose resubmit outcome is unknown', () => {
