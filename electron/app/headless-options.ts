@@ -1,7 +1,7 @@
 // Command-line options of the headless runner (`npm start`, `npm run headless`). Bad input gets
 // an error naming the option and the value; nothing starts.
-import { parseArgs } from 'node:util';
-import { parseIsoDate, type IsoDate } from '../../shared/domain/calendar.ts';
+import type { IsoDate } from '../../shared/domain/calendar.ts';
+import { OptionError, parseCommandLine, parseStartDate } from './command-line.ts';
 import type { ClockSpeed } from '../core/accelerated-clock.ts';
 
 export type HeadlessOptions = {
@@ -43,9 +43,7 @@ In a terminal: k fires the kill switch (halt, cancel all), K also flattens every
 r re-arms after it, a starts or stops the autopilot, q stops.
 Ctrl+C stops cleanly. The same seed and options give the same JSON, byte for byte.`;
 
-export class OptionError extends Error {
-  override name = 'OptionError';
-}
+export { OptionError } from './command-line.ts';
 
 const durationUnits: Readonly<Record<string, number>> = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -71,35 +69,17 @@ function parseSeed(text: string): number {
   return seed;
 }
 
-function parseStart(text: string): IsoDate {
-  try {
-    return parseIsoDate(text, '--start');
-  } catch {
-    throw new OptionError(`--start must be a date written YYYY-MM-DD, got '${text}'`);
-  }
-}
-
 export function parseHeadlessOptions(argv: readonly string[]): HeadlessOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        seed: { type: 'string' },
-        speed: { type: 'string' },
-        duration: { type: 'string' },
-        start: { type: 'string' },
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean' },
-        autopilot: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new OptionError((error as Error).message);
-  }
+  const values = parseCommandLine(argv, {
+    seed: { type: 'string' },
+    speed: { type: 'string' },
+    duration: { type: 'string' },
+    start: { type: 'string' },
+    'data-dir': { type: 'string' },
+    json: { type: 'boolean' },
+    autopilot: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
   const speed = values.speed === undefined ? 1 : parseSpeed(values.speed);
   const durationMs = values.duration === undefined ? undefined : parseDuration(values.duration);
   const live = speed === 1 && values.start === undefined;
@@ -109,7 +89,7 @@ export function parseHeadlessOptions(argv: readonly string[]): HeadlessOptions {
     durationMs,
     json: values.json ?? false,
     autopilot: values.autopilot ?? false,
-    start: values.start !== undefined ? parseStart(values.start) : live ? undefined : DEFAULT_SIMULATION_START,
+    start: values.start !== undefined ? parseStartDate(values.start) : live ? undefined : DEFAULT_SIMULATION_START,
     dataDirectory: values['data-dir'] ?? (live ? DEFAULT_LIVE_DATA_DIRECTORY : undefined),
     help: values.help ?? false,
   };

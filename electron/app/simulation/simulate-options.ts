@@ -1,8 +1,8 @@
 // Command-line options of `npm run simulate`. Bad input gets an error naming the option.
-import { parseArgs } from 'node:util';
-import { parseIsoDate, type IsoDate } from '../../../shared/domain/calendar.ts';
+import type { IsoDate } from '../../../shared/domain/calendar.ts';
 import { requireSymbol } from '../../../shared/domain/validate.ts';
-import { DEFAULT_SIMULATION_START, OptionError } from '../headless-options.ts';
+import { OptionError, parseCommandLine, parseStartDate } from '../command-line.ts';
+import { DEFAULT_SIMULATION_START } from '../headless-options.ts';
 
 export type SimulateOptions = {
   readonly days: number;
@@ -51,35 +51,18 @@ function symbolsOf(text: string): string[] {
 }
 
 export function parseSimulateOptions(argv: readonly string[]): SimulateOptions {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        days: { type: 'string' },
-        seed: { type: 'string' },
-        symbols: { type: 'string' },
-        start: { type: 'string' },
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean' },
-      },
-    }));
-  } catch (error) {
-    throw new OptionError((error as Error).message);
-  }
+  const values = parseCommandLine(argv, {
+    days: { type: 'string' },
+    seed: { type: 'string' },
+    symbols: { type: 'string' },
+    start: { type: 'string' },
+    'data-dir': { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean' },
+  });
   const help = values.help ?? false;
   if (values.days === undefined && !help) throw new OptionError('--days is required: how many trading sessions to simulate');
-  let start: IsoDate = DEFAULT_SIMULATION_START;
-  if (values.start !== undefined) {
-    try {
-      start = parseIsoDate(values.start, '--start');
-    } catch {
-      throw new OptionError(`--start must be a date written YYYY-MM-DD, got '${values.start}'`);
-    }
-  }
+  const start: IsoDate = values.start === undefined ? DEFAULT_SIMULATION_START : parseStartDate(values.start);
   return {
     days: values.days === undefined ? 0 : wholeNumber(values.days, '--days', 1, 2520),
     seed: values.seed === undefined ? 1 : wholeNumber(values.seed, '--seed', 0, Number.MAX_SAFE_INTEGER),
