@@ -43,6 +43,12 @@ describe('SimulatedMarketPaperPort', () => {
     expect(port.expirationTime('2026-11-27' as never)).toBe(Date.UTC(2026, 10, 27, 18, 0));
   });
 
+  it("when asked about tick sizes, then the market's penny underlyings trade options in cents at every price", () => {
+    expect(port.pennyOptionTicks('SPY')).toBe(true);
+    expect(port.pennyOptionTicks('AAPL')).toBe(false);
+    expect(port.pennyOptionTicks('NOPE')).toBe(false);
+  });
+
   it('when the market steps, then the port reports a tick', async () => {
     let ticks = 0;
     const subscription = port.onTick(() => ticks++);

@@ -33,6 +33,11 @@ export class SimulatedMarketPaperPort implements PaperMarketPort {
     return this.#market.onStep(() => listener());
   }
 
+  /** The market's own tick rule: its 'penny' underlyings quote options in cents at every price. */
+  pennyOptionTicks(symbol: string): boolean {
+    return this.#market.config.underlyings.some((underlying) => underlying.symbol === symbol && underlying.tickRule === 'penny');
+  }
+
   isRegularHours(epochMs: number): boolean {
     return isOpen(epochMs);
   }

@@ -42,7 +42,7 @@ function singlePriceMicros(services: ExchangeServices, request: BrokerOrderReque
   if (request.stopPrice !== undefined) return fromDollars(request.stopPrice);
   const quote = touchOf(services, contract);
   if (quote === undefined) return markMicros(services, contract);
-  const grid = priceGridOf(contract);
+  const grid = priceGridOf(contract, services.market);
   if (isTrailingType(request.type)) {
     const reference = triggerReference(contract, request.action, quote);
     const spec = { amountMicros: request.trailingAmount === undefined ? undefined : fromDollars(request.trailingAmount), percent: request.trailingPercent };

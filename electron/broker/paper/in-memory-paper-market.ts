@@ -19,6 +19,8 @@ export interface InMemoryPaperMarketOptions {
   readonly clock: Clock;
   /** Weekdays 09:30–16:00 New York by default. */
   readonly calendar?: PaperTradingCalendar;
+  /** Underlyings whose options trade in $0.01 at every price (none by default). */
+  readonly pennyOptionSymbols?: readonly string[];
 }
 
 function checkQuote(contract: Contract, quote: InMemoryQuoteInput): void {
@@ -37,10 +39,16 @@ export class InMemoryPaperMarket implements PaperMarketPort {
   readonly #quotes = new Map<string, PaperQuote>();
   readonly #underlyingPrices = new Map<string, number>();
   readonly #listeners = new Set<() => void>();
+  readonly #pennySymbols: ReadonlySet<string>;
 
   constructor(options: InMemoryPaperMarketOptions) {
     this.#clock = options.clock;
     this.#calendar = options.calendar ?? new WeekdayTradingCalendar();
+    this.#pennySymbols = new Set(options.pennyOptionSymbols ?? []);
+  }
+
+  pennyOptionTicks(symbol: string): boolean {
+    return this.#pennySymbols.has(symbol);
   }
 
   /** Sets the quote of `contract` (the market then knows it) and fires a tick. */

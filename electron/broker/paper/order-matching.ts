@@ -80,7 +80,7 @@ function singleFills(context: ExchangeContext, pass: MatchingPass, order: PaperO
   if (limit === undefined) {
     const consumed = pass.taken(contract, contraName);
     const { slippageBps, maximumSweepLevels } = context.config;
-    slices = marketFillSlices({ action, quote, grid: priceGridOf(contract), remaining, consumed, slippageBps, maximumLevels: maximumSweepLevels });
+    slices = marketFillSlices({ action, quote, grid: priceGridOf(contract, context.market), remaining, consumed, slippageBps, maximumLevels: maximumSweepLevels });
   } else {
     const ownName = contraSideName(oppositeAction(action));
     const result = limitFill({

@@ -85,7 +85,7 @@ function applyChangedTerms(context: ExchangeContext, order: PaperOrder, previous
   const trailChanged = next.trailingAmount !== previous.trailingAmount || next.trailingPercent !== previous.trailingPercent;
   if (isTrailingType(next.type) && trailChanged && order.trailReferenceMicros !== undefined && !order.elected) {
     const spec = { amountMicros: next.trailingAmount === undefined ? undefined : fromDollars(next.trailingAmount), percent: next.trailingPercent };
-    order.stopMicros = trailingStopFor(next.action, spec, order.trailReferenceMicros, priceGridOf(next.instrument));
+    order.stopMicros = trailingStopFor(next.action, spec, order.trailReferenceMicros, priceGridOf(next.instrument, context.market));
   }
   if (order.elected && next.type === 'STP_LMT' && next.limitPrice !== undefined) order.electedLimitMicros = fromDollars(next.limitPrice);
   if (order.elected && next.type === 'TRAIL_LIMIT' && order.stopMicros !== undefined) {

@@ -33,7 +33,7 @@ function followTrail(context: ExchangeContext, order: PaperOrder, reference: num
   const request = order.request;
   const spec = { amountMicros: request.trailingAmount === undefined ? undefined : fromDollars(request.trailingAmount), percent: request.trailingPercent };
   const state = { referenceMicros: order.trailReferenceMicros, stopMicros: order.stopMicros };
-  const next = updateTrail(request.action, spec, state, reference, priceGridOf(request.instrument));
+  const next = updateTrail(request.action, spec, state, reference, priceGridOf(request.instrument, context.market));
   if (next.referenceMicros === state.referenceMicros && next.stopMicros === state.stopMicros) return;
   order.trailReferenceMicros = next.referenceMicros;
   order.stopMicros = next.stopMicros;

@@ -41,4 +41,13 @@ describe('order validation', () => {
   it('when an index is traded directly, then it is refused as not tradable', () => {
     expect(rejectionReason(request({ instrument: { kind: 'index', symbol: 'SPX', currency: 'USD', brokerContractId: undefined } }), input)).toMatch(/SPX is an index/);
   });
+
+  it("when the market says an underlying's options trade in pennies, then a limit in cents above $3 is accepted; otherwise it is off the $0.05 grid", () => {
+    const penny = new InMemoryPaperMarket({ clock, pennyOptionSymbols: ['SPY'] });
+    penny.setQuote(spyOption(560), { bid: 3.45, ask: 3.49, bidSize: 10, askSize: 10 });
+    const pennyInput: ValidationInput = { ...input, market: penny };
+    expect(rejectionReason(request({ limitPrice: 3.47 }), pennyInput)).toBeUndefined();
+    expect(rejectionReason(request({ limitPrice: 3.47 }), input)).toMatch(/^invalid price: limit price 3.47 is not a multiple of the \$0\.05 tick/);
+  });
 });
+

@@ -27,7 +27,7 @@ export function rejectionReason(request: BrokerOrderRequest, input: ValidationIn
   if (!Number.isSafeInteger(quantity) || quantity <= 0) return `invalid quantity: quantity must be a positive whole number, got ${String(quantity)}`;
   const shape = checkShape(request, input.bracketChild);
   if (typeof shape === 'string') return shape;
-  return checkContracts(shape, input) ?? checkPrices(request, shape) ?? checkSession(request, input);
+  return checkContracts(shape, input) ?? checkPrices(request, shape, input.market) ?? checkSession(request, input);
 }
 
 /** The instrument, re-validated, or the reason it cannot be traded. */
@@ -63,7 +63,7 @@ function checkContracts(instrument: Instrument, input: ValidationInput): string 
   return undefined;
 }
 
-function checkPrices(request: BrokerOrderRequest, instrument: Instrument): string | undefined {
+function checkPrices(request: BrokerOrderRequest, instrument: Instrument, market: ValidationInput['market']): string | undefined {
   const isCombo = instrument.kind === 'combo';
   try {
     const { limitPrice, stopPrice, trailingAmount, trailingPercent, limitOffset } = request;
@@ -72,7 +72,7 @@ function checkPrices(request: BrokerOrderRequest, instrument: Instrument): strin
     if (!(error instanceof DomainValidationError)) throw error;
     return error.field === 'type' ? `invalid order: ${error.message}` : `invalid price: ${error.message}`;
   }
-  const grid = priceGridOf(instrument);
+  const grid = priceGridOf(instrument, market);
   for (const [name, price] of [['limit', request.limitPrice], ['stop', request.stopPrice]] as const) {
     if (price === undefined) continue;
     if (!isCombo && price <= 0) return `invalid price: ${name} price must be positive, got ${price}`;

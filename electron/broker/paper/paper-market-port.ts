@@ -38,4 +38,10 @@ export interface PaperMarketPort extends PaperTradingCalendar {
   underlyingPrice(symbol: string): number | undefined;
   /** Called after prices moved; the broker then re-evaluates its working orders. */
   onTick(listener: () => void): Disposable;
+  /**
+   * True when options on `symbol` trade in $0.01 at every price (SPY, QQQ, IWM); otherwise the
+   * classic $0.01 below $3 and $0.05 above applies. Lets the broker accept the prices its market
+   * quotes.
+   */
+  pennyOptionTicks?(symbol: string): boolean;
 }

@@ -1,12 +1,14 @@
 // Minimum price variations, in integer micro-dollars so every comparison is exact:
-// - options: $0.01 below $3.00, $0.05 at or above (the classic penny-pilot-free schedule);
+// - options: $0.01 below $3.00, $0.05 at or above; $0.01 at every price for underlyings whose
+//   options trade in pennies throughout (the market port says which: SPY, QQQ, IWM);
 // - shares: $0.01, or $0.0001 below $1.00 (Reg NMS sub-penny rule);
 // - combos: $0.01 on the net price, which may be negative (a credit).
 // Rounding helpers keep a computed price (slippage, trailing stops) on the grid of the price it
 // lands on, so 2.99 + one tick is 3.00 and 3.00 + one tick is 3.05.
 import type { Instrument } from '../../../shared/domain/instrument.ts';
+import type { PaperMarketPort } from './paper-market-port.ts';
 
-export type PriceGrid = 'option' | 'share' | 'combo';
+export type PriceGrid = 'option' | 'option-penny' | 'share' | 'combo';
 
 const cent = 10_000;
 const nickel = 50_000;
@@ -14,15 +16,17 @@ const optionNickelFrom = 3_000_000;
 const shareSubPennyBelow = 1_000_000;
 const shareSubPenny = 100;
 
-export function priceGridOf(instrument: Instrument): PriceGrid {
+export function priceGridOf(instrument: Instrument, market?: Pick<PaperMarketPort, 'pennyOptionTicks'>): PriceGrid {
   if (instrument.kind === 'combo') return 'combo';
-  return instrument.kind === 'option' ? 'option' : 'share';
+  if (instrument.kind !== 'option') return 'share';
+  return market?.pennyOptionTicks?.(instrument.underlyingSymbol) === true ? 'option-penny' : 'option';
 }
 
 /** The tick that applies to a price of `micros` (its absolute value). */
 export function tickAt(grid: PriceGrid, micros: number): number {
   const size = Math.abs(micros);
   if (grid === 'option') return size >= optionNickelFrom ? nickel : cent;
+  if (grid === 'option-penny') return cent;
   if (grid === 'share') return size >= shareSubPennyBelow ? cent : shareSubPenny;
   return cent;
 }
