@@ -25,6 +25,7 @@ async function cancelViaBroker(context: SubmissionContext, targets: readonly Ord
   const { book } = context;
   const marked = book.atomically(() => targets.map((order) => book.status(order.id, { type: 'CANCEL_REQUESTED' }, {}, 'oms')));
   const pending = marked.filter((result) => result.ok && result.order.status === 'PENDING_CANCEL').map((result) => result.order);
+  for (const order of pending) context.cancelsSent.add(order.id);
   countCancel(context, undefined);
   const outcome = await callBroker(context.clock, context.brokerCallTimeoutMs, () => context.broker.cancelAllOrders());
   const results = pending.map((order) => settleCancel(context, order, outcome));

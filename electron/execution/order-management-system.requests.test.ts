@@ -64,6 +64,17 @@ describe('OMS cancel', () => {
     expect(broker.cancels).toHaveLength(1);
   });
 
+  it('when a cancel was saved but the app died before sending it, then after a restart a new cancel is sent once', async () => {
+    const { id, reference } = await working();
+    // The OMS saves PENDING_CANCEL before calling the broker; the process died in between.
+    harness.store.recordOrderStatus(id, { type: 'CANCEL_REQUESTED' });
+    const restarted = harness.reopen();
+    expect(restarted.getOrder(id)?.status).toBe('PENDING_CANCEL');
+    expect(await restarted.cancel(id)).toMatchObject({ outcome: 'sent', order: { status: 'PENDING_CANCEL' } });
+    expect(await restarted.cancel(id)).toMatchObject({ outcome: 'already-requested' });
+    expect(broker.cancels).toEqual([reference]);
+  });
+
   it('when the order is already final, then cancel is refused and nothing is sent', async () => {
     const { id, reference } = await working();
     broker.status(reference, 'CANCELLED');

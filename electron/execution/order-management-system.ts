@@ -51,7 +51,7 @@ export class OrderManagementSystem implements Disposable {
     this.clock = options.clock;
     this.#broker = options.broker;
     this.#book = new OmsOrderBook(options.store, OmsNotes.fromJournal(options.store.journal), options.bus, options.clock);
-    this.#context = { book: this.#book, broker: options.broker, gate: options.gate, clock: options.clock, brokerCallTimeoutMs: timeout, dryRunTimestamps: new DryRunTimestamps() };
+    this.#context = { book: this.#book, broker: options.broker, gate: options.gate, clock: options.clock, brokerCallTimeoutMs: timeout, dryRunTimestamps: new DryRunTimestamps(), cancelsSent: new Set() };
   }
 
   /** Starts listening to the broker's events (idempotent). */

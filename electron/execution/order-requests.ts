@@ -96,7 +96,12 @@ export async function cancelOrder(context: SubmissionContext, orderId: OrderId):
   const order = book.get(orderId);
   const refusal = cancelRefusal(order, orderId);
   if (refusal !== undefined || order === undefined) return { outcome: 'invalid', order, error: refusal ?? `order '${orderId}' is not in the order book` };
-  if (order.status === 'PENDING_CANCEL') return { outcome: 'already-requested', order };
+  if (order.status === 'PENDING_CANCEL') {
+    if (context.cancelsSent.has(orderId)) return { outcome: 'already-requested', order };
+    // Requested before a restart but maybe never sent (the app died between saving and sending):
+    // a cancel is safe to repeat, so send it rather than leave the order working at the broker.
+    return sendCancel(context, order, () => context.broker.cancelOrder(order.clientOrderRef));
+  }
   const requested = book.status(orderId, { type: 'CANCEL_REQUESTED' }, order.status === 'CREATED' ? { message: 'cancelled before it was sent' } : {}, 'oms');
   if (!requested.ok) return { outcome: 'invalid', order: requested.order, error: requested.error };
   if (order.status === 'CREATED') return { outcome: 'cancelled-locally', order: requested.order };
@@ -106,6 +111,7 @@ export async function cancelOrder(context: SubmissionContext, orderId: OrderId):
 /** Sends a cancel for an order already marked PENDING_CANCEL and settles the outcome. */
 export async function sendCancel(context: SubmissionContext, order: Order, call: () => Promise<void>): Promise<RequestResult> {
   countCancel(context, order.id);
+  context.cancelsSent.add(order.id);
   const settle = (outcome: BrokerCallOutcome<void>) => settleCancel(context, order, outcome);
   const outcome = await callBroker(context.clock, context.brokerCallTimeoutMs, call, (late) => {
     if (late.kind !== 'unknown') safely(context, order.id, () => settle(late));

@@ -25,6 +25,8 @@ export interface SubmissionContext {
   readonly clock: Clock;
   readonly brokerCallTimeoutMs: number;
   readonly dryRunTimestamps: DryRunTimestamps;
+  /** Orders whose cancel this process has sent (a PENDING_CANCEL from before a restart is not among them). */
+  readonly cancelsSent: Set<OrderId>;
 }
 
 export const DRY_RUN_MESSAGE = 'dry run: not sent to the broker';
