@@ -110,9 +110,9 @@ export function createEngineServices(options: EngineServicesOptions) {
   // Entry orders still working after 300 s are cancelled (the workflows may choose 'reprice').
   const entryTimeouts = new EntryTimeoutMonitor(oms, { policy: 'cancel', checkIntervalMs: timers.entryTimeoutCheckMs });
 
-  // The kill switch alone gets an OMS gated by the governor's flatten channel. It is never
-  // started: the app's OMS applies every broker event to the shared store, flatten orders included.
-  const flattenOms = new OrderManagementSystem({ store, broker, gate: governor.flattenGate, clock, bus: executionBus });
+  // The kill switch alone gets the view of the same order book behind the governor's flatten
+  // gate (orders, unknown-outcome flags and cancels are shared; only the gate differs).
+  const flattenOms = oms.withGate(governor.flattenGate);
   const killSwitchBus = new EventBus<KillSwitchEvents>({ logger });
   const killSwitch = new KillSwitch({
     governor,

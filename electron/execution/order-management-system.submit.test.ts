@@ -227,3 +227,22 @@ describe('OMS submit: brackets', () => {
     expect(broker.placed).toEqual([expect.objectContaining({ instrument: combo, limitPrice: -0.5 })]);
   });
 });
+
+describe('OMS views behind another gate (withGate)', () => {
+  it('when a view with another gate submits, then its gate decides and the order, its unknown outcome and its cancel live in the one order book', async () => {
+    open({ gate: new DenyingGate() });
+    const flatten = harness.oms.withGate(new AllowAllGate());
+    expect((await harness.oms.submit(buyLimit)).outcome).toBe('denied');
+    broker.script('place', 'unknown');
+    const result = await flatten.submit({ ...buyLimit, purpose: 'flatten' });
+    expect(result.outcome).toBe('unknown');
+    const order = result.orders[0]!;
+    expect(harness.oms.unknownOutcomes()).toEqual([expect.objectContaining({ orderId: order.id, operation: 'place' })]);
+    expect(harness.oms.getOrder(order.id)?.status).toBe('PENDING_SUBMIT');
+    broker.status(order.clientOrderRef, 'SUBMITTED');
+    expect(flatten.getOrder(order.id)?.status).toBe('SUBMITTED');
+    await flatten.cancel(order.id);
+    expect(await harness.oms.cancel(order.id)).toMatchObject({ outcome: 'already-requested' });
+    expect(broker.cancels).toEqual([order.clientOrderRef]);
+  });
+});

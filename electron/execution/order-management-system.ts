@@ -34,24 +34,44 @@ export interface OrderManagementSystemOptions {
   readonly brokerCallTimeoutMs?: number;
 }
 
+/** What views of one order book share (see withGate). */
+type SharedOrderBook = { readonly book: OmsOrderBook; readonly context: SubmissionContext; readonly pendingCommissions: Map<ExecutionId, Money> };
+
 export class OrderManagementSystem implements Disposable {
   readonly bus: ExecutionEventBus;
   readonly clock: Clock;
   readonly #book: OmsOrderBook;
   readonly #context: SubmissionContext;
   readonly #broker: Broker;
-  readonly #pendingCommissions = new Map<ExecutionId, Money>();
+  readonly #pendingCommissions: Map<ExecutionId, Money>;
   readonly #lifetime = new DisposableStore();
   #started = false;
 
-  constructor(options: OrderManagementSystemOptions) {
+  constructor(options: OrderManagementSystemOptions, shared?: SharedOrderBook) {
     const timeout = options.brokerCallTimeoutMs ?? DEFAULT_BROKER_CALL_TIMEOUT_MS;
     if (!Number.isFinite(timeout) || timeout <= 0) throw new RangeError(`brokerCallTimeoutMs must be a positive number of milliseconds, got ${String(timeout)}`);
     this.bus = options.bus;
     this.clock = options.clock;
     this.#broker = options.broker;
+    if (shared !== undefined) {
+      this.#book = shared.book;
+      this.#context = { ...shared.context, gate: options.gate };
+      this.#pendingCommissions = shared.pendingCommissions;
+      return;
+    }
     this.#book = new OmsOrderBook(options.store, OmsNotes.fromJournal(options.store.journal), options.bus, options.clock);
     this.#context = { book: this.#book, broker: options.broker, gate: options.gate, clock: options.clock, brokerCallTimeoutMs: timeout, dryRunTimestamps: new DryRunTimestamps(), cancelsSent: new Set() };
+    this.#pendingCommissions = new Map();
+  }
+
+  /**
+   * The same order book behind another gate: orders, unknown-outcome flags and cancels sent are
+   * shared, only the pre-trade gate differs. The kill switch gets the view with the governor's
+   * flatten gate; it is never started (this OMS applies every broker event).
+   */
+  withGate(gate: PreTradeGate): OrderManagementSystem {
+    const options = { store: this.#book.store, broker: this.#broker, gate, clock: this.clock, bus: this.bus, brokerCallTimeoutMs: this.#context.brokerCallTimeoutMs };
+    return new OrderManagementSystem(options, { book: this.#book, context: this.#context, pendingCommissions: this.#pendingCommissions });
   }
 
   /** Starts listening to the broker's events (idempotent). */
