@@ -7,24 +7,20 @@ import type { Instrument } from '../../shared/domain/instrument.ts';
 import type { Order } from '../../shared/domain/order.ts';
 import type { OrderAction, OrderType, TimeInForce } from '../../shared/domain/order-types.ts';
 import type { RiskDenial } from '../../shared/domain/risk.ts';
+import type { OrderPriceFields } from '../../shared/domain/order-price-fields.ts';
 
 /** Why an order exists. Only 'entry' orders are cancelled or repriced by the timeout monitor. */
 export const ORDER_PURPOSES = ['entry', 'exit', 'hedge', 'flatten'] as const;
 export type OrderPurpose = (typeof ORDER_PURPOSES)[number];
 
 /** What is sent: prices per share; a combo's limit is its net price per unit (debit positive, credit negative). */
-export interface OrderTerms {
+export interface OrderTerms extends Partial<OrderPriceFields> {
   readonly instrument: Instrument;
   readonly action: OrderAction;
   /** Shares, contracts, or combo units. */
   readonly quantity: number;
   readonly type: OrderType;
   readonly tif: TimeInForce;
-  readonly limitPrice?: number | undefined;
-  readonly stopPrice?: number | undefined;
-  readonly trailingAmount?: number | undefined;
-  readonly trailingPercent?: number | undefined;
-  readonly limitOffset?: number | undefined;
 }
 
 export interface SubmitOrderInput extends OrderTerms {

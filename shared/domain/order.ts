@@ -54,7 +54,7 @@ export interface Order extends OrderPriceFields {
   readonly statusMessage: string | undefined;
 }
 
-export interface NewOrderInput {
+export interface NewOrderInput extends Partial<OrderPriceFields> {
   readonly id: string;
   readonly clientOrderRef: string;
   readonly instrument: Instrument;
@@ -62,11 +62,6 @@ export interface NewOrderInput {
   readonly quantity: number;
   readonly type: OrderType;
   readonly tif: TimeInForce;
-  readonly limitPrice?: number | undefined;
-  readonly stopPrice?: number | undefined;
-  readonly trailingAmount?: number | undefined;
-  readonly trailingPercent?: number | undefined;
-  readonly limitOffset?: number | undefined;
   readonly parentId?: string | undefined;
   readonly ocaGroup?: string | undefined;
   readonly strategyId?: string | undefined;
